@@ -1,0 +1,127 @@
+"""The value type every date phrase resolves to (also the JSON shape of the CLI).
+
+Two intervals per phrase (see ``../shared/benchmarks/CONVENTIONS.md``):
+
+* ``start``/``end`` -- the calendar period the phrase *names*, at its granularity,
+  before any modifier (TIMEX3 ``value`` read as a period).  "late 2017" names
+  2017-01-01..2017-12-31.
+* ``earliest``/``latest`` -- the honest bounds on when the thing happened: the
+  period narrowed by the modifier, widened by an uncertain anchor (publication
+  window) and, for a past-tense report, clipped so it never ends after the anchor.
+  "late 2017" -> 2017-09-01..2017-12-31.
+
+All bounds are inclusive calendar days.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date
+from enum import Enum
+
+
+class Granularity(str, Enum):
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    SPAN = "span"
+
+
+class Mod(str, Enum):
+    NONE = ""
+    START = "START"
+    MID = "MID"
+    END = "END"
+    APPROX = "APPROX"
+    BEFORE = "BEFORE"
+    AFTER = "AFTER"
+    ON_OR_AFTER = "ON_OR_AFTER"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The reference time: one day, or a window known only to lie between two days."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValueError(f"anchor ends before it starts: {self.first}/{self.last}")
+
+    @classmethod
+    def of(cls, value: "Anchor | date | tuple[date, date] | str") -> "Anchor":
+        """Accept an Anchor, a date, a (first, last) pair or 'YYYY-MM-DD[/YYYY-MM-DD]'."""
+        if isinstance(value, Anchor):
+            return value
+        if isinstance(value, date):
+            return cls(value, value)
+        if isinstance(value, tuple):
+            return cls(value[0], value[1])
+        if isinstance(value, str):
+            first, _, last = value.strip().partition("/")
+            d1 = date.fromisoformat(first.strip())
+            return cls(d1, date.fromisoformat(last.strip()) if last else d1)
+        raise TypeError(f"not an anchor: {value!r}")
+
+    def __str__(self) -> str:
+        return str(self.first) if self.first == self.last else f"{self.first}/{self.last}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateResult:
+    """What is known about the date a phrase refers to.
+
+    ``resolved`` is False (with ``error`` set and every date None) when the phrase
+    could not be read; the normalizer never raises and never guesses.
+    """
+
+    text: str
+    anchor: str                      # "2020-07-06" or "2020-07-05/2020-07-08"
+    resolved: bool
+    start: date | None = None        # named period, before the modifier (inclusive)
+    end: date | None = None
+    granularity: Granularity | None = None
+    mod: Mod = Mod.NONE
+    earliest: date | None = None     # honest bounds after modifier, anchor window, past-clip
+    latest: date | None = None
+    timex: str = ""                  # TIMEX3 value: "2020-W27", "2017", "PAST_REF"
+    edtf: str = ""                   # EDTF interval for earliest/latest: "2017-09-01/2017-12-31"
+    rule: str = ""                   # name of the rule that matched
+    explanation: str = ""            # phrase -> anchor -> rule -> interval, one line
+    error: str = ""                  # why, when not resolved
+
+    def __post_init__(self) -> None:
+        if self.resolved:
+            if None in (self.start, self.end, self.earliest, self.latest, self.granularity):
+                raise ValueError(f"resolved result for {self.text!r} lacks a bound")
+            if self.end < self.start or self.latest < self.earliest:
+                raise ValueError(f"interval ends before it starts for {self.text!r}: {self}")
+        elif not self.error:
+            raise ValueError(f"unresolved result for {self.text!r} needs an error")
+
+    def __str__(self) -> str:
+        if not self.resolved:
+            return f"unresolved: {self.error}"
+        mod = f" {self.mod.value}" if self.mod is not Mod.NONE else ""
+        return f"{self.earliest}..{self.latest} [{self.granularity.value}{mod}]"
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict: dates as ISO strings, enums as their values."""
+        out = asdict(self)
+        for key, value in out.items():
+            if isinstance(value, date):
+                out[key] = value.isoformat()
+            elif isinstance(value, Enum):
+                out[key] = value.value
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
