@@ -1,0 +1,124 @@
+"""Reading the data files: UTF-8 text and CSV records with their physical line numbers.
+
+Nothing here raises on bad data: every problem goes into a :class:`Problems`
+collector so the loader can report them all at once.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Problem
+
+
+class Problems:
+    """Collects :class:`Problem` values while loading."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+        self.broken: set[str] = set()   # files that could not be read at all (no records)
+        self.partial: set[str] = set()  # files with a record skipped as malformed
+
+    def add(self, file: str, line: int, column: str, value: str, message: str) -> None:
+        self.items.append(Problem(file, line, column, value, message))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One CSV record: its first physical line (header = 1) and stripped values by column."""
+
+    line: int
+    values: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.values[column]
+
+
+def read_text(path: Path, problems: Problems, label: str | None = None) -> str | None:
+    """The file's text, or None if it is missing; bytes that are not UTF-8 are a problem.
+
+    A UTF-8 byte-order mark is accepted.  Undecodable bytes are reported with their
+    offset and line, then replaced (U+FFFD) so the rest of the file is still checked.
+    """
+    label = label or path.name
+    if not path.is_file():
+        problems.add(label, 0, "", str(path), f"file not found: {path}")
+        problems.broken.add(label)
+        return None
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        bad = raw[err.start: err.end]
+        problems.add(label, line, "", bad.hex(),
+                     f"not UTF-8: byte 0x{bad.hex()} at byte offset {err.start} ({err.reason});"
+                     " save the file as UTF-8")
+        return raw.decode("utf-8-sig", errors="replace")
+
+
+def read_table(path: Path, columns: tuple[str, ...], problems: Problems) -> list[Record]:
+    """Records of a CSV file whose header must hold exactly ``columns`` (any order).
+
+    Missing, duplicated or unknown header columns are problems and yield no records
+    (every row would be misread).  A record whose field count differs from the
+    header's is a problem and is skipped; blank lines are ignored.
+    """
+    text = read_text(path, problems)
+    if text is None:
+        return []
+    label = path.name
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[Record] = []
+    header: list[str] | None = None
+    previous_line = 0
+    try:
+        for row in reader:
+            line, previous_line = previous_line + 1, reader.line_num
+            if not any(field.strip() for field in row):
+                continue
+            if header is None:
+                header = [name.strip().lower() for name in row]
+                if not _header_ok(header, columns, label, line, problems):
+                    problems.broken.add(label)
+                    return []
+                continue
+            if len(row) != len(header):
+                problems.add(label, line, "", "", f"expected {len(header)} fields, found {len(row)}")
+                problems.partial.add(label)
+                continue
+            records.append(Record(line, {name: value.strip() for name, value in zip(header, row)}))
+    except csv.Error as err:
+        problems.add(label, reader.line_num, "", "", f"unreadable CSV: {err}")
+        problems.partial.add(label)
+    if header is None:
+        problems.add(label, 1, "", "", f"no header row (expected: {', '.join(columns)})")
+        problems.broken.add(label)
+    return records
+
+
+def _header_ok(header: list[str], columns: tuple[str, ...], label: str, line: int,
+               problems: Problems) -> bool:
+    before = len(problems)
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.add(label, line, name, name, f"duplicated column '{name}'")
+        elif name not in columns:
+            problems.add(label, line, name, name,
+                         f"unknown column '{name}' (expected: {', '.join(columns)})")
+        seen.add(name)
+    for name in columns:
+        if name not in seen:
+            problems.add(label, line, name, "", f"missing column '{name}'")
+    return len(problems) == before
+
+
+def split_list(value: str) -> tuple[str, ...]:
+    """A ``;``-separated cell as a tuple of stripped, non-empty items."""
+    return tuple(item.strip() for item in value.split(";") if item.strip())

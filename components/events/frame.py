@@ -1,0 +1,77 @@
+"""The loaded dataset as the shared events table (``components.schema.FRAME_COLUMNS``)."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from components.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
+
+from .model import Dataset, Event
+
+
+def event_record(event: Event, dataset: Dataset) -> dict:
+    """One event as a dict keyed by FRAME_COLUMNS (dates as ``datetime.date``)."""
+    article = dataset.articles[event.article_id]
+    town = dataset.towns.get(event.towns[0]) if event.towns else None
+    return {
+        "event_id": event.event_id,
+        "source_id": event.article_id,
+        "source_file": article.file,
+        "title": article.title,
+        "outlet": article.outlet,
+        "relays": "; ".join(article.relays),
+        "url": article.url,
+        "published_earliest": article.published_earliest,
+        "published_latest": article.published_latest,
+        "quote": event.quote,
+        "date_text": event.date_text,
+        "anchor_ref": event.anchor_ref,
+        "anchor_earliest": event.anchor_earliest,
+        "anchor_latest": event.anchor_latest,
+        "start": event.start,
+        "end": event.end,
+        "earliest": event.earliest,
+        "latest": event.latest,
+        "granularity": event.granularity,
+        "mod": event.mod,
+        "precision": precision_of((event.latest - event.earliest).days + 1),
+        "timex": event.timex,
+        "rule": event.rule,
+        "explanation": event.explanation,
+        "date_source": event.date_source.value,
+        "override_reason": event.override_reason,
+        "actors": list(event.actors),
+        "sides": list(event.sides),
+        "towns": list(event.towns),
+        "town": town.name if town else "",
+        "lat": town.latitude if town else math.nan,
+        "lon": town.longitude if town else math.nan,
+        "event_type": event.event_type,
+        "status": event.status.value,
+        "favours": event.favours.value,
+        "same_as": event.same_as,
+        "summary": event.summary,
+    }
+
+
+def events_to_frame(dataset: Dataset) -> pd.DataFrame:
+    """One row per event with exactly FRAME_COLUMNS, in that order.
+
+    Date columns are ``datetime64[ns]`` at midnight (inclusive bounds), list columns hold
+    Python lists, ``precision`` comes from the width of ``[earliest, latest]``.
+    """
+    frame = pd.DataFrame([event_record(e, dataset) for e in dataset.events],
+                         columns=list(FRAME_COLUMNS))
+    frame["lat"] = frame["lat"].astype("float64")
+    frame["lon"] = frame["lon"].astype("float64")
+    for column in DATE_COLUMNS:
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+    return frame
+
+
+def load_events_frame(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """``events_to_frame(load_dataset(data_dir))``: the call the dashboard caches."""
+    from .loader import load_dataset
+    return events_to_frame(load_dataset(data_dir))
