@@ -1,0 +1,58 @@
+"""python -m components.importers {acled|ucdp} FILE.csv --out DIR [--actor-map FILE] [--max-rows N]
+
+Writes DIR/events.csv (the events table), DIR/events.parquet (when the store is
+available) and DIR/import_report.json, and prints the human report.  Exit code 0
+when every row was accepted, 1 when some were rejected, 2 when the file was refused.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import KINDS, DEFAULT_MAX_ROWS, ImportFileError, import_file
+from .frame import frame_to_csv
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m components.importers", description=__doc__.split("\n\n")[0])
+    parser.add_argument("kind", choices=sorted(KINDS))
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--out", type=Path, required=True, help="output directory (created if missing)")
+    parser.add_argument("--actor-map", type=Path, default=None, help="actor map CSV (default data/actor_map.csv)")
+    parser.add_argument("--data-dir", type=Path, default=None, help="registries' data dir (default data/)")
+    parser.add_argument("--max-rows", type=int, default=DEFAULT_MAX_ROWS)
+    args = parser.parse_args(argv)
+    try:
+        from .references import load_references
+        frame, report = import_file(args.kind, args.file, actor_map=args.actor_map,
+                                    refs=load_references(args.data_dir), max_rows=args.max_rows)
+    except ImportFileError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "events.csv").write_text(frame_to_csv(frame), encoding="utf-8")
+    written = ["events.csv"]
+    if _write_parquet(frame, args.out / "events.parquet"):
+        written.append("events.parquet")
+    (args.out / "import_report.json").write_text(report.to_json() + "\n", encoding="utf-8")
+    written.append("import_report.json")
+    print(report.text())
+    print(f"  wrote: {', '.join(str(args.out / name) for name in written)}")
+    return 0 if not report.rejected else 1
+
+
+def _write_parquet(frame, path: Path) -> bool:
+    """Parquet through the store's writer when that module is available; a failure is reported."""
+    try:
+        from components.store import write_events
+        write_events(frame, path)
+    except ImportError:
+        return False
+    except Exception as err:  # the CSV and report are already complete; say why Parquet is missing
+        print(f"warning: {path.name} not written: {type(err).__name__}: {err}", file=sys.stderr)
+        return False
+    return True
+
+if __name__ == "__main__":
+    sys.exit(main())

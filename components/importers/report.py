@@ -1,0 +1,97 @@
+"""The validation report of one import: counts that reconcile, reasons, unmapped names.
+
+>>> r = ImportReport("acled", "f.csv", rows_read=3, rows_accepted=2,
+...     rejected=(RowProblem("f.csv", 4, "event_date", "31-02-2020", "not a date"),))
+>>> r.reconciles
+True
+>>> str(r.rejected[0])
+"f.csv:4:event_date: '31-02-2020' — not a date"
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported (missing columns, not CSV, too many rows)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """One rejected row (or a warning about one), located as ``file:line:column``.
+
+    ``line`` is the physical line where the CSV record starts (header = 1).
+    """
+
+    file: str
+    line: int
+    column: str
+    value: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        return f"{where}: {self.value!r} — {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What happened to every row of one imported file.
+
+    ``rows_read == rows_accepted + len(rejected)`` always holds: a row is either
+    in the frame or rejected with a reason, never silently dropped.  Unmapped
+    actors and towns are *kept* (side "other", the dataset's own coordinates)
+    and listed here with how many rows mention them.
+    """
+
+    kind: str                                   # "acled" | "ucdp"
+    file: str
+    rows_read: int = 0
+    rows_accepted: int = 0
+    rejected: tuple[RowProblem, ...] = ()
+    warnings: tuple[RowProblem, ...] = ()
+    unmapped_actors: dict[str, int] = field(default_factory=dict)
+    unmapped_towns: dict[str, int] = field(default_factory=dict)
+    mapped_actors: dict[str, str] = field(default_factory=dict)   # dataset name -> canonical
+
+    @property
+    def reconciles(self) -> bool:
+        return self.rows_read == self.rows_accepted + len(self.rejected)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["rejected"] = [dict(asdict(p), text=str(p)) for p in self.rejected]
+        out["warnings"] = [dict(asdict(p), text=str(p)) for p in self.warnings]
+        out["rows_rejected"] = len(self.rejected)
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def text(self, *, limit: int = 50) -> str:
+        """The human report printed by the CLI (at most ``limit`` lines per list)."""
+        lines = [f"{self.kind.upper()} import of {self.file}",
+                 f"  rows read:     {self.rows_read}",
+                 f"  rows accepted: {self.rows_accepted}",
+                 f"  rows rejected: {len(self.rejected)}"]
+        lines += _listed("rejected rows", [str(p) for p in self.rejected], limit)
+        lines += _listed("warnings", [str(p) for p in self.warnings], limit)
+        lines += _listed("unmapped actors (kept, side 'other'; add them to the actor map)",
+                         [f"{n} ({_rows(c)})" for n, c in sorted(self.unmapped_actors.items())], limit)
+        lines += _listed("unmapped towns (kept as their own town with the file's coordinates)",
+                         [f"{n} ({_rows(c)})" for n, c in sorted(self.unmapped_towns.items())], limit)
+        return "\n".join(lines)
+
+
+def _listed(title: str, items: list[str], limit: int) -> list[str]:
+    if not items:
+        return []
+    shown = [f"    {item}" for item in items[:limit]]
+    if len(items) > limit:
+        shown.append(f"    … and {len(items) - limit} more (see import_report.json)")
+    return [f"  {title}: {len(items)}", *shown]
+
+
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"

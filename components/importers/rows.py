@@ -1,0 +1,140 @@
+"""Reading an uploaded or on-disk CSV into records with their physical line numbers."""
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .report import ImportFileError, RowProblem
+
+DEFAULT_MAX_ROWS = 200_000
+
+# Date spellings found in ACLED/UCDP exports, tried in order.  Day-first only:
+# "03/04/2020" is never read month-first, so no guess can flip day and month.
+DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%m-%Y",
+                "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One CSV record: the physical line it starts on (header = 1) and its values by column."""
+
+    line: int
+    values: dict[str, str]
+
+    def get(self, column: str) -> str:
+        return self.values.get(column, "")
+
+
+class RowError(ValueError):
+    """One field of one row is unusable; carries the location for the report."""
+
+    def __init__(self, column: str, value: str, message: str) -> None:
+        super().__init__(f"{column}: {value!r} — {message}")
+        self.column, self.value, self.message = column, value, message
+
+    def problem(self, file: str, line: int) -> RowProblem:
+        return RowProblem(file, line, self.column, self.value, self.message)
+
+
+def decode(data: bytes, label: str) -> str:
+    """UTF-8 text (a byte-order mark is accepted); anything else is refused with its offset."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ImportFileError(f"{label}:{line}: byte 0x{data[err.start:err.end].hex()} at offset "
+                              f"{err.start} is not UTF-8; save the file as UTF-8 CSV") from None
+
+
+def read_records(text: str, label: str, required: tuple[str, ...], *,
+                 max_rows: int = DEFAULT_MAX_ROWS) -> tuple[list[Record], list[RowProblem]]:
+    """Records of a CSV whose header holds at least ``required`` (any order, any case).
+
+    Returns (records, malformed rows).  Blank lines are skipped; a record whose
+    field count differs from the header's is a malformed row (counted as read).
+    Raises :class:`ImportFileError` for a missing header or column, or more than
+    ``max_rows`` data rows.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] | None = None
+    records: list[Record] = []
+    bad: list[RowProblem] = []
+    previous = 0
+    try:
+        for row in reader:
+            line, previous = previous + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = [name.strip().lower() for name in row]
+                _check_header(header, required, label)
+                continue
+            if len(records) + len(bad) >= max_rows:
+                raise ImportFileError(
+                    f"{label}: more than {max_rows:,} data rows; the limit is {max_rows:,} "
+                    f"(split the file, or raise the limit with --max-rows)")
+            if len(row) != len(header):
+                bad.append(RowProblem(label, line, "", f"{len(row)} fields",
+                                      f"expected {len(header)} fields like the header"))
+                continue
+            records.append(Record(line, {k: v.strip() for k, v in zip(header, row)}))
+    except csv.Error as err:
+        raise ImportFileError(f"{label}:{reader.line_num}: unreadable CSV: {err}") from None
+    if header is None:
+        raise ImportFileError(f"{label}: empty file (expected a header with {', '.join(required)})")
+    return records, bad
+
+
+def _check_header(header: list[str], required: tuple[str, ...], label: str) -> None:
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ImportFileError(f"{label}:1: missing column(s) {', '.join(missing)} "
+                              f"(found: {', '.join(header[:12])}{'…' if len(header) > 12 else ''})")
+    dupes = sorted({c for c in header if header.count(c) > 1 and c})
+    if dupes:
+        raise ImportFileError(f"{label}:1: duplicated column(s) {', '.join(dupes)}")
+
+
+def parse_date(value: str, column: str) -> date:
+    """A calendar day in one of ``DATE_FORMATS``."""
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise RowError(column, value, "not a date (expected YYYY-MM-DD or DD Month YYYY)")
+
+
+def parse_int(value: str, column: str, allowed: range | None = None) -> int:
+    try:
+        number = float(value)
+        if not number.is_integer():
+            raise ValueError
+    except ValueError:
+        raise RowError(column, value, "not a whole number") from None
+    if allowed is not None and int(number) not in allowed:
+        raise RowError(column, value, f"must be one of {allowed.start}..{allowed.stop - 1}")
+    return int(number)
+
+
+def parse_coordinate(value: str, column: str, limit: float) -> float:
+    """A latitude/longitude within ±limit; empty gives NaN."""
+    if not value:
+        return math.nan
+    try:
+        number = float(value)
+    except ValueError:
+        raise RowError(column, value, "not a number") from None
+    if not math.isfinite(number) or abs(number) > limit:
+        raise RowError(column, value, f"out of range (±{limit:g})")
+    return number
+
+
+def required(record: Record, column: str) -> str:
+    value = record.get(column)
+    if not value:
+        raise RowError(column, value, "is empty")
+    return value
