@@ -6,11 +6,9 @@ import math
 import pandas as pd
 import pytest
 
-from components.events import events_to_frame
+from components.events import events_to_frame, load_dataset
 from components.schema import DATE_COLUMNS, FRAME_COLUMNS, LIST_COLUMNS
 from test_events_loader import fake_normalize, write_dataset
-
-from components.events import load_dataset
 
 
 @pytest.fixture
