@@ -1,0 +1,167 @@
+"""The embedded engine: one DuckDB connection (through Ibis) holding the events tables.
+
+A pandas events frame or a Parquet file is imported ONCE into an in-memory DuckDB table
+(only the columns queries need, sorted by ``earliest`` so DuckDB's zone maps skip most
+row groups for a date range) and reused by every later query on the same data: a
+dashboard rerun does not re-import anything.
+
+- frames are keyed by identity (the same object) and, when the frame carries
+  ``attrs["engine_key"]`` (set by ``components.store.open_events``), by that key, which
+  survives the copy Streamlit's ``st.cache_data`` makes; a key hit is only trusted when
+  the length and a sample of ``event_id`` values match.
+- Parquet files are keyed by path, size and modification time.
+
+Frames are treated as immutable values: mutate one in place and you must pass a copy.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+import weakref
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import ibis
+
+# The columns filters and aggregations read; the engine table holds these plus _pos.
+QUERY_COLUMNS: dict[str, pa.DataType] = {
+    "event_id": pa.string(),
+    "earliest": pa.date32(),
+    "latest": pa.date32(),
+    "actors": pa.list_(pa.string()),
+    "sides": pa.list_(pa.string()),
+    "towns": pa.list_(pa.string()),
+    "event_type": pa.string(),
+    "status": pa.string(),
+    "outlet": pa.string(),
+    "precision": pa.string(),
+    "favours": pa.string(),
+}
+POSITION = "_pos"          # row position in the caller's frame / file
+_SAMPLE = 64               # event_id values checked on an attrs-key hit
+_MAX_TABLES = 8            # registered tables kept; the oldest is dropped beyond this
+
+_lock = threading.RLock()
+_names = itertools.count()
+_state: dict = {"con": None}
+_tables: dict[object, tuple[str, int, np.ndarray]] = {}   # key -> (table, rows, id sample)
+_frame_ids: dict[int, object] = {}                         # id(frame) -> key
+
+
+def connection():
+    """The process-wide Ibis DuckDB connection (created on first use)."""
+    with _lock:
+        if _state["con"] is None:
+            _state["con"] = ibis.duckdb.connect()
+        return _state["con"]
+
+
+def _run(sql: str) -> list[tuple]:
+    """Run one statement on the shared connection and fetch it to the end (DuckDB 2 insists)."""
+    return connection().con.execute(sql).fetchall()
+
+
+def column_to_arrow(series: pd.Series, kind: pa.DataType) -> pa.Array:
+    """One frame column as Arrow of the engine's type (lists of names, date32, strings)."""
+    if pa.types.is_list(kind):
+        values = [v if isinstance(v, list) else (list(v) if v is not None and not
+                  (isinstance(v, float) and np.isnan(v)) else None) for v in series.tolist()]
+        return pa.array(values, type=kind)
+    if pa.types.is_date(kind):
+        stamps = pd.to_datetime(series).to_numpy(dtype="datetime64[D]")
+        return pa.array(stamps, type=pa.date32())
+    return pa.array(series.astype(object).where(series.notna(), None).tolist(), type=kind)
+
+
+def frame_to_query_arrow(frame: pd.DataFrame) -> pa.Table:
+    """The query columns of ``frame`` plus its row positions, as an Arrow table."""
+    missing = [c for c in QUERY_COLUMNS if c not in frame.columns]
+    if missing:
+        raise KeyError(f"events frame lacks column {missing[0]!r} (see components.schema)")
+    arrays = {name: column_to_arrow(frame[name], kind) for name, kind in QUERY_COLUMNS.items()}
+    arrays[POSITION] = pa.array(np.arange(len(frame), dtype=np.int64))
+    return pa.table(arrays)
+
+
+def _register(key: object, arrow: pa.Table | None = None, sql_source: str | None = None,
+              ids: np.ndarray | None = None) -> str:
+    con = connection()
+    name = f"events_{next(_names)}"
+    if arrow is not None:
+        view = f"{name}_src"
+        con.con.register(view, arrow)
+        sql_source = view
+    _run(f"CREATE TABLE {name} AS SELECT * FROM {sql_source} ORDER BY earliest")
+    if arrow is not None:
+        con.con.unregister(view)
+    rows = _run(f"SELECT count(*) FROM {name}")[0][0]
+    _tables[key] = (name, rows, ids if ids is not None else np.array([]))
+    while len(_tables) > _MAX_TABLES:
+        old_key = next(iter(_tables))
+        _run(f"DROP TABLE IF EXISTS {_tables.pop(old_key)[0]}")
+    return name
+
+
+def _id_sample(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    n = len(frame)
+    at = np.unique(np.linspace(0, max(n - 1, 0), num=min(n, _SAMPLE)).astype(np.int64))
+    return at, frame["event_id"].to_numpy(dtype=object)[at] if n else np.array([], dtype=object)
+
+
+def _key_matches(frame: pd.DataFrame, key: object) -> bool:
+    entry = _tables.get(key)
+    if entry is None or entry[1] != len(frame) or "event_id" not in frame.columns:
+        return False
+    _, sample = _id_sample(frame)
+    return bool(np.array_equal(sample, entry[2]))
+
+
+def frame_table(frame: pd.DataFrame, *, arrow: pa.Table | None = None):
+    """The engine table for ``frame`` (importing it on first use).
+
+    ``arrow`` may hand over the frame's query columns already in Arrow (what the store
+    read from Parquet), which skips converting Python lists back.
+    """
+    with _lock:
+        key = _frame_ids.get(id(frame))
+        if key is None or key not in _tables:
+            attrs_key = frame.attrs.get("engine_key")
+            if attrs_key is not None and _key_matches(frame, ("attrs", attrs_key)):
+                key = ("attrs", attrs_key)
+            else:
+                key = ("attrs", attrs_key) if attrs_key is not None else ("frame", id(frame))
+                data = arrow if arrow is not None else frame_to_query_arrow(frame)
+                if POSITION not in data.column_names:
+                    data = data.append_column(POSITION, pa.array(np.arange(len(frame), dtype=np.int64)))
+                _register(key, arrow=data, ids=_id_sample(frame)[1])
+            _frame_ids[id(frame)] = key
+            weakref.finalize(frame, _forget_frame, id(frame), key)
+        return connection().table(_tables[key][0])
+
+
+def _forget_frame(frame_id: int, key: object) -> None:
+    with _lock:
+        if _frame_ids.get(frame_id) == key:
+            del _frame_ids[frame_id]
+        if key[0] == "frame" and key in _tables:
+            _run(f"DROP TABLE IF EXISTS {_tables.pop(key)[0]}")
+
+
+def parquet_table(path: str | Path):
+    """The engine table for a Parquet events file (imported on first use, per version)."""
+    path = Path(path).resolve()
+    stat = path.stat()
+    key = ("parquet", str(path), stat.st_size, stat.st_mtime_ns)
+    with _lock:
+        if key not in _tables:
+            quoted = str(path).replace("'", "''")
+            present = set(pq.read_schema(path).names)
+            columns = ", ".join(c for c in QUERY_COLUMNS if c in present)
+            source = (f"(SELECT {columns}, file_row_number::BIGINT AS {POSITION} "
+                      f"FROM read_parquet('{quoted}', file_row_number = true))")
+            _register(key, sql_source=source)
+        return connection().table(_tables[key][0])
