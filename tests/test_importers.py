@@ -133,7 +133,7 @@ ACLED_REJECT_CASES = [
     (5, "time_precision", "must be one of 1..3"),
     (6, "year", "disagrees with event_date 2020-07-03"),
     (7, "latitude", "out of range"),
-    (8, "actor1", "is empty"),
+    (8, "event_id_cnty", "is empty"),
     (9, "event_id_cnty", "duplicate event id (first on line 2)"),
     (10, "fatalities", "not a whole number"),
     (11, "", "expected 31 fields"),

@@ -27,6 +27,7 @@ from .frame import set_interval, shape_of
 from .rows import Record, RowError, parse_coordinate, parse_date, parse_int, required
 
 REQUIRED = ("event_id_cnty", "event_date", "time_precision", "actor1", "location", "latitude", "longitude")
+PLACE_COLUMNS = ("location", "admin3", "admin2", "admin1")
 ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 ID_PREFIX = "acled:"
 # The extra columns of this product's ACLED-compatible export (components/export.py).
@@ -61,8 +62,7 @@ def convert_acled(record: Record, ctx: ImportContext, row: dict) -> None:
     lat = parse_coordinate(record.get("latitude"), "latitude", 90)
     lon = parse_coordinate(record.get("longitude"), "longitude", 180)
     fatalities = parse_int(record.get("fatalities"), "fatalities", range(0, 10**6)) if record.get("fatalities") else None
-    required(record, "actor1")
-    location = required(record, "location")
+    location = next((record.get(c) for c in PLACE_COLUMNS if record.get(c)), "")
     exported = _exported_interval(record)
     ctx.claim_id(record, "event_id_cnty", event_id)
 
@@ -75,11 +75,15 @@ def convert_acled(record: Record, ctx: ImportContext, row: dict) -> None:
         set_interval(row, start, end, granularity, timex, f"acled_precision_{code}",
                      f"ACLED event_date {day} with time_precision {code}: {why} -> {start}..{end}")
     actors, sides = ctx.actors(actor_names(record, ACTOR_COLUMNS))
-    town_names = [t.strip() for t in record.get("towns").split(";") if t.strip()] or [location]
+    if not actors:
+        ctx.warn(record, "actor1", "", "no actor named; the event has no actors")
+    town_names = [t.strip() for t in record.get("towns").split(";") if t.strip()] or [location] * bool(location)
     towns = [ctx.town(name, lat, lon) if i == 0 else ctx.town(name, math.nan, math.nan)
              for i, name in enumerate(town_names)]
     place(row, towns)
-    if math.isnan(row["lat"]):
+    if not towns:
+        ctx.warn(record, "location", "", "no location or admin area; the event has no town")
+    elif math.isnan(row["lat"]):
         ctx.warn(record, "latitude", "", f"no coordinates for unregistered location {town_names[0]!r}")
     sub_type = record.get("sub_event_type") or record.get("event_type")
     row.update(

@@ -1,4 +1,9 @@
-"""Reading an uploaded or on-disk CSV into records with their physical line numbers."""
+"""Reading an uploaded or on-disk CSV into records with their physical line numbers.
+
+A cell that starts with an apostrophe followed by a formula trigger ("'=SUM(1)")
+is read without the apostrophe: that is how ``components.export`` guards cells,
+and an export must import back unchanged.
+"""
 from __future__ import annotations
 
 import csv
@@ -10,6 +15,8 @@ from datetime import date, datetime
 from .report import ImportFileError, RowProblem
 
 DEFAULT_MAX_ROWS = 200_000
+# First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 # Date spellings found in ACLED/UCDP exports, tried in order.  Day-first only:
 # "03/04/2020" is never read month-first, so no guess can flip day and month.
@@ -80,12 +87,17 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
                 bad.append(RowProblem(label, line, "", f"{len(row)} fields",
                                       f"expected {len(header)} fields like the header"))
                 continue
-            records.append(Record(line, {k: v.strip() for k, v in zip(header, row)}))
+            records.append(Record(line, {k: _unguard(v.strip()) for k, v in zip(header, row)}))
     except csv.Error as err:
         raise ImportFileError(f"{label}:{reader.line_num}: unreadable CSV: {err}") from None
     if header is None:
         raise ImportFileError(f"{label}: empty file (expected a header with {', '.join(required)})")
     return records, bad
+
+
+def _unguard(value: str) -> str:
+    """Undo the export's formula guard ("'=x" -> "=x") so exported files round-trip."""
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_TRIGGERS else value
 
 
 def _check_header(header: list[str], required: tuple[str, ...], label: str) -> None:
