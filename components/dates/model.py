@@ -97,6 +97,7 @@ class DateResult:
     rule: str = ""                   # name of the rule that matched
     explanation: str = ""            # phrase -> anchor -> rule -> interval, one line
     error: str = ""                  # why, when not resolved
+    direction: str = ""              # "past"/"future": how an ambiguous phrase was read
 
     def __post_init__(self) -> None:
         if self.resolved:

@@ -1,0 +1,112 @@
+"""Command line for the date normalizer.
+
+    python -m components.dates normalize "last week" --anchor 2020-07-06[/2020-07-08] [--context "..."]
+    python -m components.dates batch < in.jsonl > out.jsonl
+    python -m components.dates bench [--json] [--gold PATH]
+
+Adding a subcommand = one ``_cmd_x(args) -> int`` function plus one entry in ``COMMANDS``
+(name -> (function, help, argument adder)).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .model import DateResult
+from .normalize import MAX_CHARS, normalize_date
+
+MAX_LINE = 1_000_000  # longer batch lines are answered with an error without being parsed
+
+
+def _cmd_normalize(args: argparse.Namespace) -> int:
+    result = normalize_date(args.text, args.anchor, args.context, direction=args.direction)
+    print(result.to_json())
+    return 0  # unresolved phrases are an answer too (resolved=false + error), not a failure
+
+
+def _batch_line(line: str) -> str:
+    """One JSONL input line -> one JSON output line; never raises."""
+    def failed(reason: str, text="", anchor="") -> str:
+        return DateResult(text=str(text)[:MAX_CHARS], anchor=str(anchor)[:64], resolved=False, error=reason).to_json()
+    if len(line) > MAX_LINE:
+        return failed(f"input line too long ({len(line)} characters)")
+    if not line.strip():
+        return failed("empty input line")
+    try:
+        row = json.loads(line)
+    except (ValueError, RecursionError) as err:
+        return failed(f"invalid JSON: {str(err)[:100]}")
+    if not isinstance(row, dict):
+        return failed(f"input line must be a JSON object, not {type(row).__name__}")
+    text, anchor = row.get("text"), row.get("anchor", row.get("dct"))
+    if not isinstance(text, str) or not isinstance(anchor, str):
+        return failed("each line needs string fields 'text' and 'anchor'", text if isinstance(text, str) else "",
+                      anchor if isinstance(anchor, str) else "")
+    context = row.get("context", row.get("sentence", ""))
+    direction = row.get("direction")
+    try:
+        result = normalize_date(text, anchor, context if isinstance(context, str) else "",
+                                direction=direction if direction in ("past", "future") else None)
+    except Exception as err:  # noqa: BLE001 -- the batch contract is one answer per line, whatever happens
+        return failed(f"internal error {type(err).__name__}: {str(err)[:100]}", text, anchor)
+    return result.to_json()
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    stream = sys.stdin.buffer
+    out = sys.stdout
+    for raw in stream:
+        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        out.write(_batch_line(line) + "\n")
+    out.flush()
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench  # imports dateparser lazily
+
+    return run_bench(args)
+
+
+def _add_normalize(p: argparse.ArgumentParser) -> None:
+    p.add_argument("text", help="the date phrase, e.g. 'last week'")
+    p.add_argument("--anchor", required=True, help="publication date YYYY-MM-DD or window YYYY-MM-DD/YYYY-MM-DD")
+    p.add_argument("--context", default="", help="the sentence around the phrase (tense decides direction)")
+    p.add_argument("--direction", choices=("past", "future"), default=None, help="force the direction")
+
+
+def _add_batch(p: argparse.ArgumentParser) -> None:
+    p.description = "JSONL in (text, anchor, optional context/direction), JSONL out: one line per input line."
+
+
+def _add_bench(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--gold", default=None, help="gold JSONL (default: ../shared/benchmarks/timebank_dates.jsonl)")
+    p.add_argument("--no-dateparser", action="store_true", help="skip the dateparser comparison")
+
+
+COMMANDS = {
+    "normalize": (_cmd_normalize, "normalize one phrase, print one JSON object", _add_normalize),
+    "batch": (_cmd_batch, "normalize JSONL from stdin to stdout", _add_batch),
+    "bench": (_cmd_bench, "accuracy and speed on TimeBank, against dateparser", _add_bench),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m components.dates", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (func, help_text, add_arguments) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        add_arguments(p)
+        p.set_defaults(func=func)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,255 @@
+"""``normalize_date``: a news date phrase + an anchor (+ its sentence) -> ``DateResult``.
+
+Steps, each in one place:
+
+1. ``clean`` the phrase (lowercase, single spaces, no commas/brackets, no dot after a word);
+   refuse empty or over-long input (``MAX_CHARS``) with an error, never an exception.
+2. ``read``: the first rule whose pattern matches the whole phrase; failing that, peel one
+   wrapper at a time and retry -- approximators ("about"), part words ("early", "the end
+   of"), "since", "before"/"after", prepositions, times of day, "or so", "and beyond";
+   failing that, the longest rule match *inside* the phrase ("Today, on Saturday (October 6)").
+3. Direction: the rule's own words ("ago", "next") decide; otherwise ``direction`` if
+   given; otherwise future only when the sentence has a future cue ("will", "is expected
+   to"... ``data/vocab/tense_cues.csv``), past by default.
+4. Resolve against the anchor's first and last day; for each, ``apply_modifier`` narrows
+   (START/MID/END), widens (APPROX) or opens (BEFORE/AFTER/ON_OR_AFTER) the period into
+   earliest/latest, and a past-tense result is clipped so it never ends after the anchor.
+   The union over both anchor days is returned.
+
+Example: "last week", anchor 2020-07-05/2020-07-08 -> start 2020-06-22, end 2020-07-05
+(ISO weeks 26 and 27, one per anchor day), granularity week.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from .model import Anchor, DateResult, Granularity, Mod
+from .rule_base import Ctx, Found, Rule
+from .rules import FINDERS, RULES, find_rules, match_rules
+from .vocab import APPROX, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
+
+G = Granularity
+MAX_CHARS = 256
+MAX_PEELS = 4
+_DAY = relativedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Peeler:
+    name: str
+    regex: re.Pattern
+    mod: Mod
+
+
+def _peeler(name: str, pattern: str, mod: Mod = Mod.NONE) -> Peeler:
+    return Peeler(name, re.compile(pattern), mod)
+
+
+PEELERS = (
+    _peeler("approx", rf"(?:{APPROX}) (?P<rest>.+)", Mod.APPROX),
+    _peeler("or_so", r"(?P<rest>.+?) (?:or so|or thereabouts|give or take)", Mod.APPROX),
+    _peeler("since", r"(?:ever )?since (?P<rest>.+)", Mod.ON_OR_AFTER),
+    _peeler("onwards", r"(?P<rest>.+?) (?:and beyond|or later|onwards?|and after|and later)", Mod.ON_OR_AFTER),
+    _peeler("before", r"(?:before|prior to|earlier than) (?P<rest>.+)", Mod.BEFORE),
+    _peeler("after", r"(?:after|later than) (?P<rest>.+)", Mod.AFTER),
+    _peeler("part", rf"(?:the )?(?P<part>{PART})[ -]?(?P<rest>[\w'].*)"),
+    _peeler("preposition", r"(?:in|on|at|during|for|by|from|of|as of|throughout|until|till|through|over|starting|"
+                           r"beginning|as early as|as late as|no later than|not before|not until|sometime|some time|again) (?P<rest>.+)"),
+    _peeler("time_of_day", rf"(?:(?:at|in the|on the|early|late|in the early|in the late) )?{TIME_OF_DAY} (?:of |on )?(?P<rest>.+)"),
+    _peeler("time_of_day_after", rf"(?P<rest>.+?) (?:at |in the )?{TIME_OF_DAY}"),
+    _peeler("the", r"the (?P<rest>.+)"),
+    _peeler("possessive", r"(?P<rest>.+?)'s?"),
+)
+_FUTURE_CUES = re.compile(r"(?<![\w'])(?:" + "|".join(
+    re.escape(c).replace(r"\ ", r"\s+") for c, d in sorted(TENSE_CUES.items(), key=lambda kv: -len(kv[0])) if d == "future"
+) + r")(?![\w])")
+
+
+def _squash(words: str) -> str:
+    return re.sub(r"[\s-]+", " ", words).strip()
+
+
+_PART_MODS = {_squash(word): mod for word, mod in PARTS.items()}
+_CLEAN_DROP = re.compile(r"[,;:()\[\]{}\"“”«»!?]+")
+_CLEAN_DOT = re.compile(r"(?<=[a-z])\.(?!\w)")
+_CLEAN_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Lowercase, unify dashes/quotes, drop commas and brackets, drop a dot after a word."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = _CLEAN_DOT.sub("", _CLEAN_DROP.sub(" ", text))
+    return _CLEAN_SPACE.sub(" ", text).strip(" .-'")
+
+
+def read(phrase: str, depth: int = 0) -> tuple[Rule, re.Match, list[Mod]] | None:
+    """The rule that reads ``phrase`` (cleaned), and the modifiers peeled off on the way."""
+    hit = match_rules(phrase)
+    if hit:
+        return hit[0], hit[1], []
+    if depth >= MAX_PEELS:
+        return None
+    for peeler in PEELERS:
+        pm = peeler.regex.fullmatch(phrase)
+        if not pm:
+            continue
+        inner = read(pm["rest"], depth + 1)
+        if inner:
+            mod = _PART_MODS[_squash(pm["part"])] if peeler.name == "part" else peeler.mod
+            return inner[0], inner[1], ([mod] if mod is not Mod.NONE else []) + inner[2]
+    if depth == 0:
+        found = find_rules(phrase)
+        if found:
+            best = max(found, key=lambda hit: hit[1].end() - hit[1].start())
+            return best[0], best[1], []
+    return None
+
+
+def infer_future(context: str) -> bool:
+    """True when the sentence carries a future cue ("will", "is expected to", "plans to")."""
+    return bool(_FUTURE_CUES.search(context))
+
+
+_PART_OFFSETS = {  # (unit, START, MID, END) as [from, to) offsets from the period start
+    G.MONTH: ("days", (0, 10), (10, 20), (20, 31)),
+    G.YEAR: ("months", (0, 4), (4, 8), (8, 12)),
+    G.DECADE: ("years", (0, 4), (3, 7), (7, 10)),
+    G.CENTURY: ("years", (0, 34), (33, 67), (66, 100)),
+    G.WEEK: ("days", (0, 3), (2, 5), (4, 7)),
+    G.QUARTER: ("months", (0, 1), (1, 2), (2, 3)),
+    G.SEASON: ("months", (0, 1), (1, 2), (2, 3)),
+    G.HALF: ("months", (0, 2), (2, 4), (4, 6)),
+}
+_HALF_GRAIN = {
+    G.DAY: relativedelta(days=1), G.WEEKEND: relativedelta(days=1), G.WEEK: relativedelta(days=3),
+    G.MONTH: relativedelta(days=15), G.QUARTER: relativedelta(months=1, days=15), G.SEASON: relativedelta(months=1, days=15),
+    G.HALF: relativedelta(months=3), G.YEAR: relativedelta(months=6), G.DECADE: relativedelta(years=5),
+    G.CENTURY: relativedelta(years=50),
+}
+_GRAIN = {
+    G.DAY: relativedelta(days=1), G.WEEKEND: relativedelta(days=2), G.WEEK: relativedelta(weeks=1),
+    G.MONTH: relativedelta(months=1), G.QUARTER: relativedelta(months=3), G.SEASON: relativedelta(months=3),
+    G.HALF: relativedelta(months=6), G.YEAR: relativedelta(years=1), G.DECADE: relativedelta(years=10),
+    G.CENTURY: relativedelta(years=100),
+}
+
+
+def apply_modifier(start: date, end: date, granularity: Granularity, mod: Mod, anchor: date,
+                   future: bool = False) -> tuple[date, date]:
+    """Narrow/widen/open the named period ``start..end`` by ``mod`` into (earliest, latest).
+
+    START/MID/END take the first/middle/last part of the grain (CONVENTIONS.md table:
+    month days 1-10 / 11-20 / 21-end, year Jan-Apr / May-Aug / Sep-Dec, decade years
+    0-3 / 3-6 / 7-9, week Mon-Wed / Wed-Fri / Fri-Sun; quarters and seasons by month);
+    APPROX widens by half the grain on each side; BEFORE is the grain before ``start``;
+    AFTER runs from the day after ``end`` to the anchor (past) or one grain on;
+    ON_OR_AFTER runs from ``start`` to the anchor (past) or ``end``.
+    """
+    width = (end - start).days + 1
+    if mod in (Mod.START, Mod.MID, Mod.END):
+        index = {Mod.START: 1, Mod.MID: 2, Mod.END: 3}[mod]
+        if granularity in _PART_OFFSETS:
+            unit, *parts = _PART_OFFSETS[granularity]
+            lo, hi = parts[index - 1]
+            return (start + relativedelta(**{unit: lo}),
+                    min(end, start + relativedelta(**{unit: hi}) - _DAY))
+        if granularity is G.SPAN and width >= 3:
+            third = width // 3
+            lo = start + relativedelta(days=third * (index - 1))
+            return lo, (end if index == 3 else lo + relativedelta(days=third - 1))
+        return start, end
+    if mod is Mod.APPROX:
+        pad = _HALF_GRAIN.get(granularity, relativedelta(days=max(1, width // 2)))
+        return start - pad, end + pad
+    grain = _GRAIN.get(granularity, relativedelta(days=width))
+    if mod is Mod.BEFORE:
+        return start - grain, start - _DAY
+    if mod is Mod.AFTER:
+        return end + _DAY, (anchor if not future and anchor > end else end + grain)
+    if mod is Mod.ON_OR_AFTER:
+        return start, (max(end, anchor) if not future else end)
+    return start, end
+
+
+def _error(text, anchor_text: str, reason: str) -> DateResult:
+    shown = text if isinstance(text, str) else repr(text)
+    return DateResult(text=shown[:MAX_CHARS], anchor=anchor_text, resolved=False, error=reason)
+
+
+def _bounds(rule: Rule, found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, date]:
+    period = found.period
+    if found.extent:
+        earliest, latest = found.extent
+    else:
+        earliest, latest = apply_modifier(period.start, period.end, period.granularity, found.mod, ctx.anchor, ctx.future)
+    for mod in reversed(mods):  # innermost wrapper first: "about late 2017" = APPROX(END(2017))
+        earliest, latest = apply_modifier(earliest, latest, period.granularity, mod, ctx.anchor, ctx.future)
+    if not ctx.future and earliest <= ctx.anchor < latest:
+        latest = ctx.anchor  # a past-tense report cannot be about later than its anchor
+    return earliest, latest
+
+
+def _describe_anchor(anchor: Anchor) -> str:
+    return str(anchor.first) if anchor.first == anchor.last else f"{anchor.first}..{anchor.last}"
+
+
+def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str", context: str = "", *,
+                   direction: str | None = None) -> DateResult:
+    """Read a date phrase against an anchor (publication day or window) and its sentence.
+
+    Never raises: unreadable input gives ``resolved=False`` with ``error`` set.
+    ``direction`` ("past"/"future") settles ambiguous phrases ("on Saturday", "in May");
+    phrases whose own words fix the direction ("3 days ago", "next week") ignore it.
+
+    >>> str(normalize_date("last week", "2020-08-19"))
+    '2020-08-10..2020-08-16 [week]'
+    >>> str(normalize_date("late 2017", "2020-07-06"))
+    '2017-09-01..2017-12-31 [year END]'
+    """
+    try:
+        anchor = Anchor.of(anchor)
+    except (ValueError, TypeError, IndexError) as err:
+        return _error(text, str(anchor)[:64], f"bad anchor {str(anchor)[:64]!r}: {err}")
+    anchor_text = str(anchor)
+    if not isinstance(text, str):
+        return _error(text, anchor_text, f"text must be a string, not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        return _error(text, anchor_text, f"phrase too long to be a date ({len(text)} characters > {MAX_CHARS})")
+    if direction not in (None, "", "past", "future"):
+        return _error(text, anchor_text, f"direction must be 'past' or 'future', not {direction!r}")
+    phrase = clean(text)
+    if not phrase:
+        return _error(text, anchor_text, "empty date phrase")
+    hit = read(phrase)
+    if hit is None:
+        return _error(text, anchor_text, f"no date rule matches {phrase[:80]!r}")
+    rule, match, mods = hit
+    context = context[: 4 * MAX_CHARS].lower() if isinstance(context, str) else ""
+    future = (rule.tense == "future") if rule.tense else (direction == "future" if direction else infer_future(context))
+    try:
+        results = []
+        for day in dict.fromkeys((anchor.first, anchor.last)):
+            ctx = Ctx(day, future, context)
+            found = rule.resolver(match, ctx)
+            results.append((found, _bounds(rule, found, mods, ctx)))
+    except (ValueError, OverflowError, KeyError, IndexError, StopIteration) as err:
+        return _error(text, anchor_text, f"rule {rule.name} cannot resolve {phrase[:80]!r} at {anchor_text}: {err}")
+    first, last = results[0][0], results[-1][0]
+    start, end = min(f.period.start for f, _ in results), max(f.period.end for f, _ in results)
+    earliest, latest = min(b[0] for _, b in results), max(b[1] for _, b in results)
+    timex = first.period.timex if first.period.timex == last.period.timex else f"{first.period.timex}/{last.period.timex}"
+    mod = mods[0] if mods else first.mod
+    edtf = earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"
+    how = first.note or rule.describe
+    mod_text = f" {mod.value}" if mod is not Mod.NONE else ""
+    explanation = (f"{text.strip()!r} in an article published {_describe_anchor(anchor)} → {how}{mod_text}"
+                   f" → {start}..{end} → {earliest}..{latest}")
+    return DateResult(text=text, anchor=anchor_text, resolved=True, start=start, end=end,
+                      granularity=first.period.granularity, mod=mod, earliest=earliest, latest=latest,
+                      timex=timex, edtf=edtf, rule=rule.name, explanation=explanation,
+                      direction="future" if future else "past")

@@ -1,0 +1,147 @@
+"""Calendar periods (day, ISO week, month, quarter, season, year...) and their TIMEX3 values.
+
+All arithmetic goes through ``dateutil.relativedelta`` so month ends and leap days clamp
+correctly ("2020-03-31 minus one month" is 2020-02-29, never an error).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from .model import Granularity
+
+G = Granularity
+MONDAY = relativedelta(weekday=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A named calendar period: inclusive days, its grain and its TIMEX3 value."""
+
+    start: date
+    end: date
+    granularity: Granularity
+    timex: str
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period ends before it starts: {self.start}..{self.end}")
+
+    def __str__(self) -> str:
+        return f"{self.start}..{self.end} [{self.granularity.value}]"
+
+
+def day(d: date) -> Period:
+    return Period(d, d, G.DAY, d.isoformat())
+
+
+def week(d: date) -> Period:
+    """The ISO week (Monday..Sunday) containing ``d``."""
+    monday = d - relativedelta(days=d.weekday())
+    iso = monday.isocalendar()
+    return Period(monday, monday + relativedelta(days=6), G.WEEK, f"{iso.year:04d}-W{iso.week:02d}")
+
+
+def weekend(d: date) -> Period:
+    """Saturday and Sunday of the ISO week containing ``d``."""
+    w = week(d)
+    return Period(w.start + relativedelta(days=5), w.end, G.WEEKEND, f"{w.timex}-WE")
+
+
+def month(year: int, month_no: int) -> Period:
+    first = date(year, month_no, 1)
+    return Period(first, first + relativedelta(day=31), G.MONTH, f"{year:04d}-{month_no:02d}")
+
+
+def quarter(year: int, q: int) -> Period:
+    first = date(year, 3 * q - 2, 1)
+    return Period(first, first + relativedelta(months=2, day=31), G.QUARTER, f"{year:04d}-Q{q}")
+
+
+def half(year: int, h: int) -> Period:
+    first = date(year, 6 * h - 5, 1)
+    return Period(first, first + relativedelta(months=5, day=31), G.HALF, f"{year:04d}-H{h}")
+
+
+def season(year: int, code: str, start_month: int) -> Period:
+    """Meteorological season; winter of ``year`` runs Dec ``year`` .. Feb ``year+1``."""
+    first = date(year, start_month, 1)
+    return Period(first, first + relativedelta(months=2, day=31), G.SEASON, f"{year:04d}-{code}")
+
+
+def year(y: int) -> Period:
+    return Period(date(y, 1, 1), date(y, 12, 31), G.YEAR, f"{y:04d}")
+
+
+def decade(first_year: int) -> Period:
+    first_year -= first_year % 10
+    return Period(date(first_year, 1, 1), date(first_year + 9, 12, 31), G.DECADE, f"{first_year // 10:03d}")
+
+
+def century(first_year: int) -> Period:
+    first_year -= first_year % 100
+    return Period(date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31), G.CENTURY, f"{first_year // 100:02d}")
+
+
+def span(start: date, end: date, timex: str = "") -> Period:
+    return Period(start, end, G.SPAN, timex)
+
+
+def quarter_of(d: date) -> Period:
+    return quarter(d.year, (d.month - 1) // 3 + 1)
+
+
+def half_of(d: date) -> Period:
+    return half(d.year, 1 if d.month <= 6 else 2)
+
+
+def season_of(d: date, seasons: dict[str, tuple[str, int]]) -> Period:
+    """The meteorological season containing ``d``."""
+    shifted = d + relativedelta(months=-((d.month % 12) % 3))  # back to Mar/Jun/Sep/Dec
+    start_month = shifted.month
+    code = next(c for c, m in seasons.values() if m == start_month)
+    return season(shifted.year, code, start_month)
+
+
+def containing(unit: str, d: date) -> Period:
+    """The calendar period of ``unit`` that contains ``d``."""
+    return _CONTAINING[unit](d)
+
+
+def shift(unit: str, d: date, n: int) -> date:
+    """``d`` moved by ``n`` units (negative = back); months and years clamp at month ends."""
+    return d + _STEP[unit] * n
+
+
+def neighbour(unit: str, d: date, n: int) -> Period:
+    """The period ``n`` units away from the one containing ``d`` (n=-1: previous)."""
+    return containing(unit, shift(unit, d, n))
+
+
+_CONTAINING = {
+    "day": day,
+    "week": week,
+    "weekend": weekend,
+    "fortnight": week,
+    "month": lambda d: month(d.year, d.month),
+    "quarter": quarter_of,
+    "half": half_of,
+    "year": lambda d: year(d.year),
+    "decade": lambda d: decade(d.year),
+    "century": lambda d: century(d.year),
+}
+_STEP = {
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "weekend": relativedelta(weeks=1),
+    "fortnight": relativedelta(weeks=2),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "half": relativedelta(months=6),
+    "year": relativedelta(years=1),
+    "decade": relativedelta(years=10),
+    "century": relativedelta(years=100),
+}
+UNIT_NAMES = tuple(_STEP)

@@ -1,0 +1,85 @@
+"""The pieces every rule table is built from: ``Rule``, ``Ctx`` (what a resolver sees) and
+``Found`` (what it returns: a named period plus, optionally, a modifier or explicit bounds).
+
+A resolver is a pure ``(match, ctx) -> Found`` of a few lines.  It never looks at today's
+date: ``ctx.anchor`` is one day of the article's publication window (the normalizer calls
+it once per end of the window and takes the union).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from .model import Mod
+from .periods import Period
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    anchor: date
+    future: bool        # direction for ambiguous phrases ("on Saturday", "in May")
+    context: str = ""   # the sentence, lowercased (financial cues, tense)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A resolver's answer.
+
+    ``extent`` overrides the modifier arithmetic when a rule knows the honest bounds
+    itself (vague spans, "earlier this year" = start of the year .. anchor, "last night").
+    """
+
+    period: Period
+    mod: Mod = Mod.NONE
+    extent: tuple[date, date] | None = None
+    note: str = ""      # how the rule read it, for the explanation ("previous ISO week")
+
+
+Resolver = Callable[[re.Match, Ctx], Found]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One entry of a rule table: a name, a regex over the cleaned phrase, a resolver.
+
+    ``tense`` is "past"/"future" when the words themselves fix the direction
+    ("3 days ago", "next week"), None when the context's tense decides.
+    ``relative`` is False for absolute dates (their period never depends on the anchor).
+    """
+
+    name: str
+    pattern: str
+    resolver: Resolver
+    examples: tuple[str, ...]
+    describe: str
+    tense: str | None = None
+    relative: bool = True
+    regex: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.pattern))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def rule(name: str, pattern: str, examples: tuple[str, ...] | str, describe: str, *,
+         tense: str | None = None, relative: bool = True) -> Callable[[Resolver], Rule]:
+    """Decorator: ``@rule("yesterday", r"yesterday", "yesterday", "anchor - 1 day")``."""
+    examples = (examples,) if isinstance(examples, str) else tuple(examples)
+
+    def wrap(resolver: Resolver) -> Rule:
+        return Rule(name, pattern, resolver, examples, describe, tense, relative)
+
+    return wrap
+
+
+def most_recent(candidates, anchor: date, future: bool):
+    """Pick from ``(start, value)`` candidates sorted by start: the last one starting on or
+    before the anchor (past) or the first one ending on or after it (future)."""
+    candidates = list(candidates)
+    if future:
+        return next((c for c in candidates if c.end >= anchor), candidates[-1])
+    return next((c for c in reversed(candidates) if c.start <= anchor), candidates[0])

@@ -1,0 +1,161 @@
+"""Vocabularies for the date rules, loaded once from ``data/vocab/*.csv``.
+
+Each CSV has a header row; every value is lowercase and checked when loaded
+(see ``data/vocab/README.md``).  This module turns them into
+
+* lookup dicts (``MONTHS["sept"] == 9``) and
+* regex alternations (``MONTH``, ``WEEKDAY``...) that the rule tables compile into
+  named groups, longest alternative first so "september" wins over "sep".
+"""
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from .model import Mod
+
+VOCAB_DIR = Path(__file__).resolve().parents[2] / "data" / "vocab"
+
+
+class VocabError(ValueError):
+    """A vocabulary file is malformed (message carries file:line:column and the value)."""
+
+
+def _rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
+    path = VOCAB_DIR / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = tuple(next(reader, ()))
+        if header != columns:
+            raise VocabError(f"{name}:1:1: header {header!r}, expected {columns!r}")
+        rows = []
+        for lineno, row in enumerate(reader, start=2):
+            if len(row) != len(columns):
+                raise VocabError(f"{name}:{lineno}:1: {len(row)} fields, expected {len(columns)}: {row!r}")
+            for col, value in enumerate(row, start=1):
+                if value != value.strip().lower() or not value:
+                    raise VocabError(f"{name}:{lineno}:{col}: value must be lowercase, trimmed, non-empty: {value!r}")
+            rows.append(tuple(row))
+        return rows
+
+
+def _int_table(name: str, columns: tuple[str, str], low: int, high: int) -> dict[str, int]:
+    table = {}
+    for lineno, (word, raw) in enumerate(_rows(name, columns), start=2):
+        if not raw.isdigit() or not low <= int(raw) <= high:
+            raise VocabError(f"{name}:{lineno}:2: {columns[1]} must be {low}..{high}: {raw!r}")
+        table[word] = int(raw)
+    return table
+
+
+def alternation(words) -> str:
+    """A non-capturing regex alternation, longest first; spaces match any whitespace or hyphen."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in ordered) + ")"
+
+
+MONTHS = _int_table("months.csv", ("name", "month"), 1, 12)
+WEEKDAYS = _int_table("weekdays.csv", ("name", "weekday"), 0, 6)
+NUMBERS = _int_table("numbers.csv", ("word", "value"), 1, 99)
+ORDINALS = _int_table("ordinals.csv", ("word", "value"), 1, 31)
+DECADE_WORDS = _int_table("decades.csv", ("word", "tens"), 1, 9)
+UNITS = dict(_rows("units.csv", ("word", "unit")))
+APPROX_WORDS = [row[0] for row in _rows("approx.csv", ("word",))]
+TENSE_CUES = dict(_rows("tense_cues.csv", ("cue", "direction")))
+SEASONS = {}
+for _lineno, (_name, _code, _start) in enumerate(_rows("seasons.csv", ("name", "code", "start_month")), start=2):
+    if _code not in {"sp", "su", "fa", "wi"} or _start not in {"3", "6", "9", "12"}:
+        raise VocabError(f"seasons.csv:{_lineno}:2: unknown season {_code!r}/{_start!r}")
+    SEASONS[_name] = (_code.upper(), int(_start))
+PARTS = {}
+for _lineno, (_word, _mod) in enumerate(_rows("parts.csv", ("word", "mod")), start=2):
+    if _mod.upper() not in {"START", "MID", "END"}:
+        raise VocabError(f"parts.csv:{_lineno}:2: mod must be start/mid/end: {_mod!r}")
+    PARTS[_word] = Mod(_mod.upper())
+for _lineno, (_cue, _direction) in enumerate(TENSE_CUES.items(), start=2):
+    if _direction not in {"past", "future"}:
+        raise VocabError(f"tense_cues.csv:{_lineno}:2: direction must be past/future: {_direction!r}")
+_KNOWN_UNITS = {"hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+for _word, _unit in UNITS.items():
+    if _unit not in _KNOWN_UNITS:
+        raise VocabError(f"units.csv: unknown unit {_unit!r} for {_word!r}")
+
+# Compound ordinals for days: "twenty-first" .. "thirty-first".
+for _tens_word, _tens in (("twenty", 20), ("thirty", 30)):
+    for _unit_word, _unit in list(ORDINALS.items()):
+        if _unit <= 9 and _tens + _unit <= 31:
+            ORDINALS[f"{_tens_word}-{_unit_word}"] = _tens + _unit
+            ORDINALS[f"{_tens_word} {_unit_word}"] = _tens + _unit
+
+_DIGITS = {w: v for w, v in NUMBERS.items() if 1 <= v <= 9 and " " not in w and w not in ("a", "an")}
+_TEENS = {w: v for w, v in NUMBERS.items() if 10 <= v <= 19}
+_TENS = {w: v for w, v in NUMBERS.items() if v in range(20, 100, 10)}
+
+MONTH = alternation(MONTHS)
+WEEKDAY = alternation(WEEKDAYS)
+SEASON = alternation(SEASONS)
+UNIT = alternation(UNITS)
+DECADE_WORD = alternation(DECADE_WORDS)
+APPROX = alternation(APPROX_WORDS)
+PART = alternation(PARTS)
+ORDINAL_WORD = alternation(ORDINALS)
+_UNDER100 = rf"(?:{alternation(_TENS)}(?:[\s-]+{alternation(_DIGITS)})?|{alternation(_TEENS)}|{alternation(_DIGITS)})"
+NUMBER_WORD = rf"(?:{_UNDER100}|{alternation(w for w in NUMBERS if not w.isalpha())}|an?)"
+NUMBER = rf"(?:\d{{1,4}}|{NUMBER_WORD})"
+# "nineteen ninety-six", "two thousand and three", "nineteen oh five"
+SPELLED_YEAR = (
+    rf"(?:{alternation(w for w, v in _TEENS.items() if v >= 11)}[\s-]+(?:hundred|oh[\s-]+{alternation(_DIGITS)}|{_UNDER100})"
+    rf"|{alternation(['twenty'])}[\s-]+(?:oh[\s-]+{alternation(_DIGITS)}|{_UNDER100})"
+    rf"|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?{_UNDER100})?)"
+)
+YEAR = rf"(?:1\d{{3}}|20\d{{2}}|2100|{SPELLED_YEAR})"
+DAY_NUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{ORDINAL_WORD})"
+TIME_OF_DAY = r"(?:dawn|daybreak|morning|afternoon|evening|night|midnight|noon|midday|dusk)"
+
+
+def number_value(text: str) -> int:
+    """'3' -> 3, 'twenty-one' -> 21, 'a' -> 1, 'a couple of' -> 2."""
+    text = re.sub(r"[\s-]+", " ", text.strip())
+    if text.isdigit():
+        return int(text)
+    if text in NUMBERS:
+        return NUMBERS[text]
+    return sum(NUMBERS[word] for word in text.split())
+
+
+def year_value(text: str) -> int:
+    """'1998' -> 1998; 'nineteen ninety-six' -> 1996; 'two thousand and three' -> 2003."""
+    text = re.sub(r"[\s-]+", " ", text.strip())
+    if text.isdigit():
+        return int(text)
+    words = [w for w in text.split() if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + (number_value(" ".join(words[2:])) if words[2:] else 0)
+    century = NUMBERS[words[0]]
+    rest = [w for w in words[1:] if w != "oh"]
+    if rest == ["hundred"]:
+        return century * 100
+    return century * 100 + number_value(" ".join(rest))
+
+
+def day_value(text: str) -> int:
+    """'3' / '3rd' / 'third' / 'twenty-first' -> day of month."""
+    text = re.sub(r"[\s-]+", " ", text.strip())
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group())
+    return ORDINALS[text] if text in ORDINALS else ORDINALS[text.replace(" ", "-")]
+
+
+def month_value(text: str) -> int:
+    return MONTHS[text.rstrip(".")]
+
+
+def weekday_value(text: str) -> int:
+    return WEEKDAYS[text.rstrip(".")]
+
+
+def ordinal_value(text: str) -> int:
+    """'third' / '3rd' / '3' -> 3."""
+    return day_value(text)
