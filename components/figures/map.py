@@ -1,0 +1,136 @@
+"""Map of Deir ez-Zor: events per town on an offline lon/lat plot with bundled river/border lines.
+
+No tiles, no topojson: a plain ``go.Scatter`` with equal-distance axes (the y axis is
+scaled by 1/cos(latitude) so a kilometre looks the same both ways). Events are
+aggregated per town (or, for imported rows without a town, per 0.05° grid cell),
+so the figure's size depends on the number of places, never on the number of rows.
+A place's marker is sized by its event count and coloured by its dominant side; the
+hover lists the side split and up to ``max_hover`` of its events.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.figures.common import (
+    NO_VALUE, base_layout, context_markup, date_text, empty_figure, plain_text,
+    require_columns, side_colour,
+)
+from components.figures.density import explode_lanes
+from components.figures.geo import GeoLine
+
+MAP_COLUMNS = frozenset({"event_id", "town", "lat", "lon", "sides", "earliest", "latest", "summary"})
+GRID = 0.05
+MAX_HOVER = 8
+DEFAULT_BOUNDS = (39.55, 41.45, 34.15, 35.85)  # lon_min, lon_max, lat_min, lat_max
+LINE_STYLES = {
+    "river": {"color": "#7FB8E0", "width": 3},
+    "border": {"color": "#666666", "width": 1.5, "dash": "dash"},
+}
+
+
+def place_table(events: pd.DataFrame, *, max_hover: int = MAX_HOVER) -> pd.DataFrame:
+    """One row per place: place, lat, lon, events, dominant side, side split text, hover list."""
+    located = events.loc[events["lat"].notna() & events["lon"].notna(),
+                         ["town", "lat", "lon", "sides", "earliest", "latest", "summary"]]
+    if located.empty:
+        return pd.DataFrame(columns=["place", "lat", "lon", "events", "side", "split", "listing"])
+    place = located["town"].fillna("").astype(object).to_numpy(copy=True)
+    no_town = place == ""
+    if no_town.any():
+        lat = np.round(located["lat"].to_numpy()[no_town] / GRID) * GRID
+        lon = np.round(located["lon"].to_numpy()[no_town] / GRID) * GRID
+        place[no_town] = [f"{a:.2f}°N {o:.2f}°E" for a, o in zip(lat, lon)]
+    codes, names = pd.factorize(place, sort=True)
+    base = pd.DataFrame({"code": codes, "lat": located["lat"].to_numpy(),
+                         "lon": located["lon"].to_numpy()})
+    places = base.groupby("code").agg(lat=("lat", "mean"), lon=("lon", "mean"), events=("lat", "size"))
+    exploded = explode_lanes(located["sides"].reset_index(drop=True))
+    split = (pd.DataFrame({"code": codes[exploded.index.to_numpy()], "side": exploded.to_numpy()})
+             .groupby(["code", "side"]).size().rename("n").reset_index()
+             .sort_values(["code", "n", "side"], ascending=[True, False, True], kind="stable"))
+    places["side"] = split.drop_duplicates("code").set_index("code")["side"]
+    places["split"] = split.assign(part=split["side"] + " " + split["n"].astype(str)) \
+        .groupby("code")["part"].agg(" · ".join)
+    places["listing"] = _listings(located, codes, max_hover)
+    places.insert(0, "place", names[places.index.to_numpy()])
+    return places.reset_index(drop=True).sort_values("events", ascending=False, kind="stable")
+
+
+def _listings(located: pd.DataFrame, codes: np.ndarray, max_hover: int) -> pd.Series:
+    """Per place code: its first ``max_hover`` events by date, plus '… and N more'."""
+    order = np.lexsort((located["earliest"].to_numpy(), codes))
+    sorted_codes = codes[order]
+    rank = np.arange(len(order)) - np.searchsorted(sorted_codes, sorted_codes, side="left")
+    head = located.iloc[order[rank < max_hover]]
+    head_codes = sorted_codes[rank < max_hover]
+    lines = (head["earliest"].map(date_text) + " .. " + head["latest"].map(date_text) + "  "
+             + head["summary"].map(lambda s: plain_text(s, limit=90, wrap=None)))
+    listing = pd.Series(lines.to_numpy(), index=head_codes).groupby(level=0).agg("<br>".join)
+    more = pd.Series(np.bincount(codes)) - max_hover
+    extra = more[more > 0].map(lambda n: f"<br>… and {n:,} more")
+    return listing + extra.reindex(listing.index).astype(object).fillna("")
+
+
+def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), context: str = "",
+               max_hover: int = MAX_HOVER) -> go.Figure:
+    """Events per place on the offline base map; see the module docstring."""
+    require_columns(events, MAP_COLUMNS, "map")
+    safe_context = context_markup(context, width=110)
+    if events.empty:
+        return empty_figure("Map: no events match the current filters", safe_context)
+    places = place_table(events, max_hover=max_hover)
+    unlocated = int(len(events) - places["events"].sum()) if len(places) else len(events)
+    title = "Events by place"
+    if unlocated:
+        title += f" ({unlocated:,} without a location not drawn)"
+    fig = go.Figure()
+    for line in geo_lines:
+        fig.add_trace(go.Scatter(x=line.lon, y=line.lat, mode="lines", name=line.name,
+                                 line=LINE_STYLES[line.kind], hoverinfo="skip"))
+    if not places.empty:
+        _add_places(fig, places)
+    return _layout(fig, places, title, safe_context)
+
+
+def _add_places(fig: go.Figure, places: pd.DataFrame) -> None:
+    biggest = max(1, int(places["events"].max()))
+    sizes = 10 + 34 * np.sqrt(places["events"] / biggest)
+    for side, part in places.groupby(places["side"].fillna(NO_VALUE), sort=True):
+        hover = [f"<b>{plain_text(p, wrap=None)}</b> · {n:,} events<br>sides: {plain_text(s, wrap=None)}"
+                 f"<br>{listing}" for p, n, s, listing in
+                 zip(part["place"], part["events"], part["split"], part["listing"])]
+        fig.add_trace(go.Scatter(
+            x=part["lon"], y=part["lat"], mode="markers+text", name=f"mostly {side}",
+            text=[plain_text(p, limit=24, wrap=None) for p in part["place"]],
+            textposition="middle right", textfont={"size": 11, "color": "#333333"},
+            marker={"size": sizes[part.index], "color": side_colour(side), "opacity": 0.75,
+                    "line": {"color": "white", "width": 1}},
+            hovertext=hover, hoverinfo="text",
+        ))
+
+
+def _layout(fig: go.Figure, places: pd.DataFrame, title: str, context: str) -> go.Figure:
+    lon_min, lon_max, lat_min, lat_max = DEFAULT_BOUNDS
+    if not places.empty:
+        lon_min, lon_max = min(lon_min, places["lon"].min() - 0.1), max(lon_max, places["lon"].max() + 0.3)
+        lat_min, lat_max = min(lat_min, places["lat"].min() - 0.1), max(lat_max, places["lat"].max() + 0.1)
+    base_layout(fig, title, context, height=620)
+    ratio = 1 / math.cos(math.radians((lat_min + lat_max) / 2))
+    fig.update_xaxes(range=[lon_min, lon_max], title="longitude °E", showgrid=True,
+                     gridcolor="#EEEEEE", zeroline=False, constrain="domain")
+    fig.update_yaxes(range=[lat_min, lat_max], title="latitude °N", showgrid=True, gridcolor="#EEEEEE",
+                     zeroline=False, scaleanchor="x", scaleratio=ratio, constrain="domain")
+    fig.add_annotation(x=41.35, y=34.75, text="IRAQ", showarrow=False,
+                       font={"size": 12, "color": "#999999"})
+    fig.add_annotation(x=39.9, y=34.5, text="SYRIA", showarrow=False,
+                       font={"size": 12, "color": "#999999"})
+    fig.add_annotation(x=1, y=0, xref="paper", yref="paper", xanchor="right", yanchor="bottom",
+                       text="Base lines approximate (data/geo); no map tiles", showarrow=False,
+                       font={"size": 9, "color": "#888888"})
+    fig.update_layout(legend={"font_size": 11}, plot_bgcolor="#FBFBF7")
+    fig.layout.meta = {"places": int(len(places))}
+    return fig

@@ -1,0 +1,260 @@
+"""Swimlane timeline: one band per actor, side or town, each event drawn with its uncertainty.
+
+What is drawn, per event and per lane it belongs to (an event with two actors sits
+in both actor lanes):
+
+* known to the day (``earliest == latest``): a marker at that day;
+* known only to a range: a translucent bar from ``earliest`` to ``latest + 1 day``
+  (inclusive end, so a one-day range stays visible);
+* background / ongoing status ("since 2017"): a hatched span, or an open square
+  when known to the day, so context never looks like an incident;
+* the modifier-free period (``start..end``, e.g. all of 2021 for "early 2021")
+  faintly behind the bar when it differs from the honest bounds;
+* reports of the same occurrence (``same_as``): a dotted connector between them and
+  their intersected interval as a thick black segment on both.
+
+Overlapping events in one lane are packed onto separate tracks. Above
+``max_marks`` (event × lane) marks the figure switches to a binned density heatmap
+per lane and says so in its title: never one trace point per event for big data.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.figures.common import (
+    MS_PER_DAY, NO_VALUE, as_list, base_layout, category_colours, context_markup,
+    date_text, empty_figure, plain_text, require_columns, rgba,
+)
+from components.figures.density import density_figure
+
+SWIMLANES = {"actor": "actors", "side": "sides", "town": "towns"}
+COLOUR_BY = ("side", "type")
+MAX_MARKS = 5000
+MAX_LANES = 40
+SPAN_STATUSES = frozenset({"background", "ongoing"})
+TIMELINE_COLUMNS = frozenset({
+    "event_id", "earliest", "latest", "start", "end", "mod", "status", "summary", "quote",
+    "date_text", "explanation", "outlet", "event_type", "same_as", "actors", "sides", "towns",
+})
+ONE_DAY = pd.Timedelta(days=1)
+TRACK_HEIGHT = 1.0
+BAR_WIDTH = 0.72
+
+
+def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by: str = "side",
+                    context: str = "", actor_sides: dict[str, str] | None = None,
+                    max_marks: int = MAX_MARKS) -> go.Figure:
+    """The swimlane timeline of ``events`` (schema.FRAME_COLUMNS); see the module docstring."""
+    if swimlane not in SWIMLANES:
+        raise ValueError(f"timeline: swimlane must be one of {sorted(SWIMLANES)}, got {swimlane!r}")
+    if colour_by not in COLOUR_BY:
+        raise ValueError(f"timeline: colour_by must be one of {COLOUR_BY}, got {colour_by!r}")
+    require_columns(events, TIMELINE_COLUMNS, "timeline")
+    safe_context = context_markup(context)
+    title = f"Timeline by {swimlane}"
+    if events.empty:
+        return empty_figure(f"{title}: no events match the current filters", safe_context)
+    lane_col = SWIMLANES[swimlane]
+    if len(events) > max_marks or _count_marks(events, lane_col) > max_marks:
+        return density_figure(events, lane_col=lane_col, title=title, context=safe_context)
+    marks = _lane_marks(events, swimlane, colour_by, actor_sides or {})
+    fig = go.Figure()
+    _add_periods(fig, marks)
+    _add_ranges(fig, marks, colour_by)
+    _add_days(fig, marks, colour_by)
+    _add_same_as(fig, marks)
+    return _layout(fig, marks, title, safe_context, swimlane, colour_by)
+
+
+def _count_marks(events: pd.DataFrame, lane_col: str) -> int:
+    return int(events[lane_col].map(lambda v: max(1, len(as_list(v)))).sum())
+
+
+def _infer_actor_sides(events: pd.DataFrame) -> dict[str, str]:
+    """Actor -> side from events with exactly one actor and one side."""
+    found: dict[str, str] = {}
+    for actors, sides in zip(events["actors"], events["sides"]):
+        actors, sides = as_list(actors), as_list(sides)
+        if len(actors) == 1 and len(sides) == 1:
+            found.setdefault(actors[0], sides[0])
+    return found
+
+
+def _lane_marks(events: pd.DataFrame, swimlane: str, colour_by: str,
+                actor_sides: dict[str, str]) -> pd.DataFrame:
+    """One row per (event, lane) with track position, colour group, kind and hover text."""
+    lane_col = SWIMLANES[swimlane]
+    known_sides = {**_infer_actor_sides(events), **actor_sides} if swimlane == "actor" else {}
+    rows = []
+    for rec in events.to_dict("records"):
+        lanes = as_list(rec[lane_col]) or [NO_VALUE]
+        sides = as_list(rec["sides"])
+        hover = _hover(rec)
+        for lane in lanes:
+            if colour_by == "type":
+                group = str(rec["event_type"] or NO_VALUE)
+            elif swimlane == "side":
+                group = lane
+            elif swimlane == "actor":
+                group = known_sides.get(lane) or (sides[0] if sides else NO_VALUE)
+            else:
+                group = sides[0] if sides else NO_VALUE
+            rows.append({**rec, "lane": lane, "group": group, "hover": hover})
+    marks = pd.DataFrame(rows)
+    marks["span"] = marks["status"].isin(SPAN_STATUSES)
+    marks["day"] = marks["earliest"] == marks["latest"]
+    return _pack_tracks(marks)
+
+
+def _pack_tracks(marks: pd.DataFrame) -> pd.DataFrame:
+    """Greedy interval packing per lane; lanes ordered by mark count, then name."""
+    counts = marks["lane"].value_counts()
+    order = sorted(counts.index, key=lambda lane: (-counts[lane], lane))
+    if len(order) > MAX_LANES:
+        kept = set(order[: MAX_LANES - 1])
+        other = f"other ({len(order) - len(kept)} lanes)"
+        marks["lane"] = marks["lane"].where(marks["lane"].isin(kept), other)
+        order = order[: MAX_LANES - 1] + [other]
+    marks = marks.sort_values(["earliest", "latest", "event_id"], kind="stable")
+    y = pd.Series(0.0, index=marks.index)
+    lane_bands: list[tuple[str, float, float]] = []
+    top = 0.0
+    for lane in order:
+        ends: list[pd.Timestamp] = []
+        for idx, rec in marks[marks["lane"] == lane][["earliest", "latest"]].iterrows():
+            track = next((i for i, end in enumerate(ends) if end < rec["earliest"]), len(ends))
+            if track == len(ends):
+                ends.append(rec["latest"])
+            else:
+                ends[track] = rec["latest"]
+            y[idx] = top + (track + 0.5) * TRACK_HEIGHT
+        height = max(1, len(ends)) * TRACK_HEIGHT
+        lane_bands.append((lane, top, top + height))
+        top += height + 0.4
+    marks = marks.assign(y=y)
+    marks.attrs["bands"] = lane_bands
+    return marks
+
+
+def _hover(rec: dict) -> str:
+    """Plain-text hover for one event: summary, dates, quote, phrase, derivation, source, status."""
+    phrase = rec["date_text"] or "(dated by the article's context)"
+    relays = plain_text(rec.get("relays", ""), wrap=None)
+    source = plain_text(rec["outlet"], wrap=None) + (f" (relaying {relays})" if relays else "")
+    lines = [
+        f"<b>{plain_text(rec['summary'], limit=200)}</b>",
+        f"{date_text(rec['earliest'])} .. {date_text(rec['latest'])}"
+        f" · {plain_text(rec.get('precision', ''), wrap=None)} · {plain_text(rec['event_id'], wrap=None)}",
+        f"Quote: “{plain_text(rec['quote'], limit=320)}”",
+        f"Date phrase: {plain_text(phrase, limit=120)}",
+        f"Derivation: {plain_text(rec['explanation'], limit=300)}",
+        f"Source: {source}",
+        f"Status: {plain_text(rec['status'], wrap=None)} · type: {plain_text(rec['event_type'], wrap=None)}",
+    ]
+    return "<br>".join(lines)
+
+
+def _add_periods(fig: go.Figure, marks: pd.DataFrame) -> None:
+    has = marks["start"].notna() & marks["end"].notna() & (marks["mod"].fillna("") != "")
+    differs = (marks["start"] != marks["earliest"]) | (marks["end"] != marks["latest"])
+    periods = marks[has & differs]
+    if periods.empty:
+        return
+    fig.add_trace(go.Bar(
+        name="period before modifier", orientation="h", y=periods["y"], base=periods["start"],
+        x=((periods["end"] + ONE_DAY - periods["start"]).dt.total_seconds() * 1000),
+        width=BAR_WIDTH + 0.2, marker={"color": "rgba(120,120,120,0.13)", "line": {"width": 0}},
+        hovertext=[f"Named period before the modifier: {date_text(s)} .. {date_text(e)}"
+                   for s, e in zip(periods["start"], periods["end"])],
+        hoverinfo="text", legendgroup="period",
+    ))
+
+
+def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+    ranges = marks[~marks["day"]]
+    colours = category_colours(marks["group"], colour_by)
+    for (group, span), part in ranges.groupby(["group", "span"], sort=True):
+        fig.add_trace(go.Bar(
+            name=f"{group} · {'background/ongoing span' if span else 'date range'}",
+            orientation="h", y=part["y"], base=part["earliest"],
+            x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
+            width=BAR_WIDTH * (0.7 if span else 1.0),
+            marker={"color": rgba(colours[group], 0.12 if span else 0.5),
+                    "pattern": {"shape": "/" if span else "", "fgcolor": colours[group],
+                                "fgopacity": 0.9, "solidity": 0.25, "size": 7},
+                    "line": {"color": colours[group], "width": 1}},
+            hovertext=part["hover"], hoverinfo="text", legendgroup=group,
+        ))
+
+
+def _add_days(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+    days = marks[marks["day"]]
+    colours = category_colours(marks["group"], colour_by)
+    for (group, span), part in days.groupby(["group", "span"], sort=True):
+        fig.add_trace(go.Scatter(
+            name=f"{group} · {'background (day)' if span else 'known to the day'}",
+            mode="markers", x=part["earliest"] + ONE_DAY / 2, y=part["y"],
+            marker={"color": colours[group], "size": 11, "symbol": "square-open" if span else "circle",
+                    "line": {"color": "white" if not span else colours[group], "width": 1.5}},
+            hovertext=part["hover"], hoverinfo="text", legendgroup=group,
+        ))
+
+
+def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
+    """Dotted connector between reports of one occurrence; black segment = intersection."""
+    first = marks.drop_duplicates("event_id").set_index("event_id")
+    links = first[first["same_as"].fillna("").astype(str).isin(first.index)]
+    if links.empty:
+        return
+    cx, cy, ct, ix, iy, it = [], [], [], [], [], []
+    for eid, rec in links.iterrows():
+        other = first.loc[rec["same_as"]]
+        lo, hi = max(rec["earliest"], other["earliest"]), min(rec["latest"], other["latest"])
+        label = f"Same occurrence: {plain_text(eid, wrap=None)} = {plain_text(rec['same_as'], wrap=None)}"
+        label += (f"<br>Intersected interval: {date_text(lo)} .. {date_text(hi)}" if lo <= hi
+                  else "<br>The reports' intervals do not overlap")
+        for point in (rec, other):
+            cx.append(_mid(point))
+            cy.append(point["y"])
+            ct.append(label)
+        cx.append(None)
+        cy.append(None)
+        ct.append("")
+        if lo <= hi:
+            for point in (rec, other):
+                ix += [lo, hi + ONE_DAY, None]
+                iy += [point["y"], point["y"], None]
+                it += [label, label, ""]
+    fig.add_trace(go.Scatter(name="same occurrence (linked reports)", mode="lines", x=cx, y=cy,
+                             line={"color": "#444444", "dash": "dot", "width": 1.5},
+                             hovertext=ct, hoverinfo="text", legendgroup="same_as"))
+    if ix:
+        fig.add_trace(go.Scatter(name="intersected interval", mode="lines", x=ix, y=iy,
+                                 line={"color": "#000000", "width": 4},
+                                 hovertext=it, hoverinfo="text", legendgroup="same_as"))
+
+
+def _mid(rec: pd.Series) -> pd.Timestamp:
+    return rec["earliest"] + (rec["latest"] + ONE_DAY - rec["earliest"]) / 2
+
+
+def _layout(fig: go.Figure, marks: pd.DataFrame, title: str, context: str,
+            swimlane: str, colour_by: str) -> go.Figure:
+    bands = marks.attrs["bands"]
+    total = bands[-1][2] if bands else 1
+    base_layout(fig, title, context, height=int(min(2600, 170 + 20 * total)))
+    for i, (_, low, high) in enumerate(bands):
+        if i % 2 == 0:
+            fig.add_hrect(y0=low - 0.2, y1=high + 0.2, fillcolor="#F2F2F2", line_width=0, layer="below")
+    fig.update_layout(barmode="overlay", legend={"title": f"colour: {colour_by}", "font_size": 11},
+                      hovermode="closest")
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD")
+    fig.update_yaxes(tickvals=[(lo + hi) / 2 for _, lo, hi in bands],
+                     ticktext=[plain_text(lane, limit=40, wrap=None) for lane, _, _ in bands],
+                     range=[total + 0.2, -0.6], showgrid=False, zeroline=False,
+                     title={"text": swimlane})
+    fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY}
+    return fig
+
+
