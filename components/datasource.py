@@ -42,8 +42,12 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
     path = Path(path) if path is not None else DEFAULT_DATA_DIR
     if path.is_dir():
         dataset = load_dataset(path)
+        frame = events_to_frame(dataset)
+        # Lets the query engine reuse its import across st.cache_data copies of the frame.
+        stamp = max((p.stat().st_mtime_ns for p in path.glob("*.csv")), default=0)
+        frame.attrs["engine_key"] = f"datadir:{path.resolve()}:{stamp}"
         return ViewData(
-            frame=events_to_frame(dataset),
+            frame=frame,
             label=_label(path),
             actor_aliases={a.name: tuple(a.aliases) for a in dataset.actors.values()},
             town_aliases={t.name: tuple(t.aliases) for t in dataset.towns.values()},

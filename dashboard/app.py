@@ -1,0 +1,111 @@
+"""Deir ez-Zor: Russia–Iran competition timeline — the Streamlit app (glue only).
+
+Run:  streamlit run dashboard/app.py [-- --data PATH]      (or DZ_DATA=PATH)
+Reads top to bottom: config, cached load, URL -> widgets, sidebar filter, apply,
+caption and metric, timeline, map and balance, provenance table and downloads.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from components.datasource import ViewData, data_problems, load_view_data, resolve_data_path  # noqa: E402
+from components.figures.geo import load_geo_lines  # noqa: E402
+from components.figures.views import ViewInput, build_view, chart_config, figure_png  # noqa: E402
+from components.viewstate import Vocabulary, vocabulary_from_frame  # noqa: E402
+from dashboard.controls import filter_controls, seed_from_url, sync_url  # noqa: E402
+from dashboard.table import provenance_table  # noqa: E402
+
+st.set_page_config(page_title="Deir ez-Zor: Russia–Iran timeline", page_icon=None, layout="wide")
+
+
+def cli_data_path() -> str | None:
+    """``--data PATH`` after ``streamlit run dashboard/app.py --``."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data")
+    return parser.parse_known_args(sys.argv[1:])[0].data
+
+
+def data_stamp(path: Path) -> int:
+    """Modification stamp of a data file or directory, so edits invalidate the cache."""
+    files = list(path.glob("*.csv")) if path.is_dir() else [path]
+    return max((f.stat().st_mtime_ns for f in files if f.exists()), default=0)
+
+
+@st.cache_data(show_spinner="Loading events…", max_entries=4)
+def cached_data(path: str, stamp: int) -> ViewData | list[str]:
+    """The loaded data, or the loader's problems as plain-text lines."""
+    try:
+        return load_view_data(path)
+    except (ValueError, OSError) as err:      # EventDataError / StoreError are ValueErrors
+        return data_problems(err)
+
+
+@st.cache_data(max_entries=4)
+def cached_vocabulary(path: str, stamp: int) -> Vocabulary:
+    data = cached_data(path, stamp)
+    return vocabulary_from_frame(data.frame, actor_aliases=data.actor_aliases,
+                                 town_aliases=data.town_aliases)
+
+
+@st.cache_resource
+def geo_lines():
+    return load_geo_lines()
+
+
+data_path = resolve_data_path(cli_data_path())
+stamp = data_stamp(data_path)
+data = cached_data(str(data_path), stamp)
+if isinstance(data, list):
+    st.error(f"The data at {data_path} could not be loaded ({len(data)} problem(s)):")
+    for problem in data:
+        st.error(problem)
+    st.stop()
+events = data.frame
+vocab = cached_vocabulary(str(data_path), stamp)
+url_warnings = seed_from_url(vocab)
+
+with st.sidebar:
+    flt, options = filter_controls(vocab)
+sync_url(flt, options)
+shown = flt.apply(events)
+
+st.title("Deir ez-Zor: Russia and Iran, event by event")
+metric_col, caption_col = st.columns([1, 5], vertical_alignment="center")
+metric_col.metric("Events shown", len(shown))
+view = ViewInput(events=events, shown=shown, flt=flt, options=options,
+                 actor_sides=data.actor_sides, geo_lines=geo_lines())
+caption_col.caption(view.context())
+for warning in url_warnings:
+    st.warning(warning)
+if shown.empty:
+    st.info("No events match these filters. Widen the date range or remove a filter in the sidebar.")
+    st.stop()
+
+
+def chart(name: str) -> None:
+    """One view, with a lazily rendered PNG download (kaleido runs only on click)."""
+    fig = build_view(name, view)
+    st.plotly_chart(fig, config=chart_config(name), key=f"chart_{name}")
+    st.download_button(f"Download {name} PNG", data=lambda: figure_png(fig, name),
+                       file_name=f"deir-ez-zor-{name}.png", mime="image/png", key=f"png_{name}",
+                       on_click="ignore")
+
+
+chart("timeline")
+map_col, balance_col = st.columns(2)
+with map_col:
+    chart("map")
+with balance_col:
+    chart("balance")
+provenance_table(shown)
+st.caption(f"Data: {data.label} · {len(events):,} events loaded. Dates are inclusive; bars run "
+           "from the earliest to the latest possible day of each event.")

@@ -1,0 +1,96 @@
+"""Sidebar widgets -> (EventFilter, ViewOptions), and the URL <-> widget-state synchronisation.
+
+Widget keys are the URL parameter names (``town``, ``side``, ``start``, ...), so
+``st.session_state["town"]`` and ``?town=...`` mean the same thing. On a session's
+first run the URL is parsed (``components.viewstate``) and seeds every widget; after
+that the widgets are the truth and the URL is rewritten from them on each run.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from components.filters import DATE_MODES, EventFilter
+from components.schema import PRECISIONS
+from components.viewstate import (
+    NAME_PARAMS, OPTION_CHOICES, ParsedView, ViewOptions, Vocabulary, parse_query_params,
+    to_query_params,
+)
+
+SEEDED = "_url_seeded"
+WARNINGS = "_url_warnings"
+DATE_BOUNDS = (date(1900, 1, 1), date(2100, 12, 31))
+LABELS = {"actor": "Actor", "side": "Side", "town": "Town", "type": "Event type",
+          "status": "Status", "source": "Source outlet", "precision": "Date precision"}
+OPTION_LABELS = {"swimlane": "Timeline rows", "colour": "Colour by",
+                 "period": "Balance period", "rule": "Balance counting rule"}
+
+
+def url_params() -> dict[str, list[str]]:
+    """The current query parameters with repeated keys as lists."""
+    return {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+
+
+def seed_from_url(vocab: Vocabulary) -> tuple[str, ...]:
+    """Once per session: parse the URL into widget state; return the warnings to show."""
+    if not st.session_state.get(SEEDED):
+        parsed = parse_query_params(url_params(), vocab)
+        warnings = list(parsed.warnings)
+        for key, value in _widget_values(parsed, warnings).items():
+            st.session_state[key] = value
+        st.session_state[WARNINGS] = tuple(warnings)
+        st.session_state[SEEDED] = True
+    return st.session_state[WARNINGS]
+
+
+def _widget_values(parsed: ParsedView, warnings: list[str]) -> dict[str, object]:
+    flt, options = parsed.filter, parsed.options
+    values: dict[str, object] = {key: list(getattr(flt, field)) for key, field in NAME_PARAMS.items()}
+    for key in ("start", "end"):
+        day = getattr(flt, key)
+        if day is not None and not DATE_BOUNDS[0] <= day <= DATE_BOUNDS[1]:
+            warnings.append(f"Ignored {key}={day.isoformat()}: outside "
+                            f"{DATE_BOUNDS[0].year}..{DATE_BOUNDS[1].year}")
+            day = None
+        values[key] = day
+    values["date_mode"] = flt.date_mode
+    values.update({name: getattr(options, name) for name in OPTION_CHOICES})
+    return values
+
+
+def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
+    """Draw the sidebar and return the filter and view options it describes."""
+    st.header("Filters")
+    chosen: dict[str, tuple[str, ...]] = {}
+    for key, field in NAME_PARAMS.items():
+        options = list(PRECISIONS) if key == "precision" else vocab.choices(key)
+        known = [v for v in st.session_state.get(key, []) if v in options]
+        st.session_state[key] = known
+        picked = st.multiselect(LABELS[key], options, key=key,
+                                format_func=str.title if key == "side" else str,
+                                placeholder="any")
+        chosen[field] = tuple(picked)
+    st.subheader("Dates")
+    start = st.date_input("From (inclusive)", key="start", min_value=DATE_BOUNDS[0],
+                          max_value=DATE_BOUNDS[1], format="YYYY-MM-DD")
+    end = st.date_input("To (inclusive)", key="end", min_value=DATE_BOUNDS[0],
+                        max_value=DATE_BOUNDS[1], format="YYYY-MM-DD")
+    if start and end and end < start:
+        st.warning(f"'To' {end} is before 'From' {start}: the end date is ignored.")
+        end = None
+    date_mode = st.radio("Date mode", DATE_MODES, key="date_mode", horizontal=True,
+                         format_func={"overlap": "overlaps the range",
+                                      "within": "certainly within"}.get)
+    st.header("View")
+    options = {name: st.selectbox(OPTION_LABELS[name], choices, key=name)
+               for name, choices in OPTION_CHOICES.items()}
+    flt = EventFilter(start=start or None, end=end or None, date_mode=date_mode, **chosen)
+    return flt, ViewOptions(**options)
+
+
+def sync_url(flt: EventFilter, options: ViewOptions) -> None:
+    """Rewrite the URL from the current filter and view, only when it changed."""
+    target = to_query_params(flt, options)
+    if url_params() != target:
+        st.query_params.from_dict(target)
