@@ -69,6 +69,25 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return run_bench(args)
 
 
+def _cmd_find(args: argparse.Namespace) -> int:
+    """Date phrases in running text (FILE or stdin): one JSON object per phrase, in text order."""
+    from .extract import find_dates
+
+    if args.file:
+        with open(args.file, encoding="utf-8") as handle:
+            text = handle.read()
+    else:
+        text = sys.stdin.read()
+    try:
+        found = find_dates(text, args.anchor)
+    except ValueError as err:  # bad anchor or oversized text: say so, no traceback
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    for phrase in found:
+        print(json.dumps(phrase.to_dict(), ensure_ascii=False))
+    return 0
+
+
 def _add_normalize(p: argparse.ArgumentParser) -> None:
     p.add_argument("text", help="the date phrase, e.g. 'last week'")
     p.add_argument("--anchor", required=True, help="publication date YYYY-MM-DD or window YYYY-MM-DD/YYYY-MM-DD")
@@ -90,6 +109,9 @@ COMMANDS = {
     "normalize": (_cmd_normalize, "normalize one phrase, print one JSON object", _add_normalize),
     "batch": (_cmd_batch, "normalize JSONL from stdin to stdout", _add_batch),
     "bench": (_cmd_bench, "accuracy and speed on TimeBank, against dateparser", _add_bench),
+    "find": (_cmd_find, "find date phrases in a text (FILE or stdin), one JSON object per phrase",
+             lambda p: (p.add_argument("file", nargs="?", help="UTF-8 text file (default: stdin)"),
+                        p.add_argument("--anchor", required=True, help="publication date or window"))),
 }
 
 
