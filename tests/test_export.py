@@ -45,7 +45,7 @@ def _curated_frame() -> pd.DataFrame:
     first, second = blank_row(), blank_row()
     set_interval(first, date(2020, 6, 29), date(2020, 7, 5), "week", "2020-W27", "last_week", "last week -> W27")
     first.update(event_id="e000-02", quote="Clashes took place last week.", date_text="last week",
-                 actors=["Liwa al-Quds", "National Defence Forces"], sides=["russia", "iran"],
+                 actors=["Liwaa al-Quds", "National Defence Forces"], sides=["russia", "iran"],
                  towns=["Albu Kamal", "Hajin"], town="Albu Kamal", lat=34.4531, lon=40.9186, event_type="clash")
     set_interval(second, date(2017, 9, 1), date(2017, 12, 31), "year", "2017", "part_of_year", "late 2017")
     second.update(event_id="e004-01", quote="=HYPERLINK(\"http://evil.invalid\",\"click\")",
@@ -111,7 +111,7 @@ def test_import_export_import_is_stable(kind, name):
 def test_json_export():
     data = json.loads(to_json(_curated_frame()))
     assert [d["event_id"] for d in data] == ["e000-02", "e004-01"]
-    assert data[0]["actors"] == ["Liwa al-Quds", "National Defence Forces"] and data[0]["earliest"] == "2020-06-29"
+    assert data[0]["actors"] == ["Liwaa al-Quds", "National Defence Forces"] and data[0]["earliest"] == "2020-06-29"
     assert data[1]["lon"] is None and data[1]["published_earliest"] is None
     assert data[1]["quote"].startswith("=HYPERLINK")     # JSON carries data verbatim
 

@@ -56,10 +56,10 @@ def _import(kind, path):
 ACLED_ROW_CASES = [
     # event_id,            earliest,     latest,       granularity, rule,               actors,                                       sides,               town
     ("acled:SYR-SYN-001", "2020-07-04", "2020-07-04", "day", "acled_precision_1", ["Russian forces"], ["russia"], "Deir-ez-Zor"),
-    ("acled:SYR-SYN-003", "2020-06-29", "2020-07-05", "week", "acled_precision_2", ["National Defence Forces", "Liwa al-Quds"], ["iran", "russia"], "Al Mayadin"),
+    ("acled:SYR-SYN-003", "2020-06-29", "2020-07-05", "week", "acled_precision_2", ["National Defence Forces", "Liwaa al-Quds"], ["syrian_government", "russia"], "Al Mayadin"),
     ("acled:SYR-SYN-004", "2020-06-01", "2020-06-30", "month", "acled_precision_3", ["Quds Force", "Hezbollah", "Liwa Fatemiyoun"], ["iran"], "Albu Kamal"),
     ("acled:SYR-SYN-005", "2020-06-24", "2020-06-30", "week", "acled_precision_2", ["Unidentified Military Forces", "Liwa Fatemiyoun"], ["other", "iran"], "Al Hri"),
-    ("acled:SYR-SYN-006", "2020-06-22", "2020-06-22", "day", "acled_precision_1", ["Islamic State", "4th Division"], ["isis", "iran"], "Ash Shula"),
+    ("acled:SYR-SYN-006", "2020-06-22", "2020-06-22", "day", "acled_precision_1", ["ISIS", "4th Division"], ["isis", "syrian_government"], "Ash Shula"),
     ("acled:SYR-SYN-008", "2020-06-10", "2020-06-10", "day", "acled_precision_1", ["Wagner Group", "Russian forces"], ["russia"], "Khasham"),
     ("acled:SYR-SYN-010", "2020-05-01", "2020-05-31", "month", "acled_precision_3", ["5th Corps"], ["russia"], "Al Mayadin"),
     ("acled:SYR-SYN-011", "2020-05-12", "2020-05-12", "day", "acled_precision_1", ["Al-Baqir Brigade", "Syrian Arab Army"], ["other", "syrian_government"], "Al Quriyah"),
@@ -90,13 +90,13 @@ def test_acled_frame_has_exactly_the_schema_columns_and_fields():
 
 UCDP_ROW_CASES = [
     # event_id,      earliest,     latest,       granularity, actors,                              town
-    ("ucdp:900001", "2020-06-22", "2020-06-22", "day", ["Syrian Arab Army", "Islamic State"], "Ash Shula"),
-    ("ucdp:900002", "2020-06-15", "2020-06-18", "span", ["SDF", "Islamic State"], "Hajin"),
-    ("ucdp:900003", "2020-06-08", "2020-06-14", "week", ["Islamic State", "Civilians"], "Al Mayadin"),
-    ("ucdp:900004", "2020-05-01", "2020-05-31", "month", ["Syrian Arab Army", "Islamic State"], "Al Mayadin"),
-    ("ucdp:900005", "2020-03-01", "2020-05-31", "span", ["Syrian Arab Army", "Islamic State"], "Albu Kamal"),
-    ("ucdp:900006", "2020-07-03", "2020-07-03", "day", ["Russian forces", "Islamic State"], "Khasham"),
-    ("ucdp:900007", "2020-07-01", "2020-07-01", "day", ["Liwa Fatemiyoun", "Tribal militias"], "Al Quriyah"),
+    ("ucdp:900001", "2020-06-22", "2020-06-22", "day", ["Syrian Arab Army", "ISIS"], "Ash Shula"),
+    ("ucdp:900002", "2020-06-15", "2020-06-18", "span", ["SDF", "ISIS"], "Hajin"),
+    ("ucdp:900003", "2020-06-08", "2020-06-14", "week", ["ISIS", "Civilians"], "Al Mayadin"),
+    ("ucdp:900004", "2020-05-01", "2020-05-31", "month", ["Syrian Arab Army", "ISIS"], "Al Mayadin"),
+    ("ucdp:900005", "2020-03-01", "2020-05-31", "span", ["Syrian Arab Army", "ISIS"], "Albu Kamal"),
+    ("ucdp:900006", "2020-07-03", "2020-07-03", "day", ["Russian forces", "ISIS"], "Khasham"),
+    ("ucdp:900007", "2020-07-01", "2020-07-01", "day", ["Liwa Fatemiyoun", "Local tribes"], "Al Quriyah"),
 ]
 
 
@@ -114,7 +114,7 @@ def test_ucdp_unmapped_actor_is_kept_and_listed():
     frame, report = _import("ucdp", UCDP_SAMPLE)
     assert report.unmapped_actors == {"Jaish al-Ashair": 1}
     row = frame.set_index("event_id").loc["ucdp:900008"]
-    assert row.actors == ["Jaish al-Ashair", "Civilians"] and row.sides == ["other"]
+    assert row.actors == ["Jaish al-Ashair", "Civilians"] and row.sides == ["other", "local"]
 
 
 def test_acled_unmapped_actors_and_towns_are_kept_and_listed():
@@ -201,12 +201,12 @@ MAP_CASES = [
     ("Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps - Quds Force", "Quds Force", "iran"),
     ("Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps", "IRGC", "iran"),
     ("Kataib Hezbollah", "Kataib Hezbollah", "iran"),
-    ("Military Forces of Syria (2000-) 4th Armoured Division", "4th Division", "iran"),
+    ("Military Forces of Syria (2000-) 4th Armoured Division", "4th Division", "syrian_government"),
     ("Military Forces of Syria (2000-)", "Syrian Arab Army", "syrian_government"),
-    ("NDF: National Defence Forces", "National Defence Forces", "iran"),
-    ("Islamic State (Syria)", "Islamic State", "isis"),
-    ("IS", "Islamic State", "isis"),
-    ("Sheitat Tribal Militia (Syria)", "Tribal militias", "local"),
+    ("NDF: National Defence Forces", "National Defence Forces", "syrian_government"),
+    ("Islamic State (Syria)", "ISIS", "isis"),
+    ("IS", "ISIS", "isis"),
+    ("Sheitat Tribal Militia (Syria)", "Local tribes", "local"),
     ("Hezbollah", "Hezbollah", "iran"),                   # via the registry
     ("Shiite militia of nowhere", "Shiite militia of nowhere", "other"),
 ]
