@@ -84,3 +84,13 @@ def shape_of(start: date, end: date) -> tuple[str, str]:
         return "year", f"{start:%Y}"
     return "span", ""
 
+
+
+def merge_frames(bundled: pd.DataFrame, imported: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Bundled events followed by the imported ones; an imported id already bundled is left out
+    and returned, so the caller can say which (the bundled, curated version wins)."""
+    taken = set(bundled["event_id"]) if "event_id" in bundled.columns else set()
+    clash = imported["event_id"].isin(taken)
+    merged = pd.concat([bundled, imported[~clash]], ignore_index=True)
+    merged.attrs = {}
+    return merged, sorted(imported.loc[clash, "event_id"])

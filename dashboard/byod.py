@@ -1,0 +1,147 @@
+"""Bring your own data in the app: import an ACLED/UCDP file, or propose events from an article.
+
+Two panels, each a function the app calls where it wants them:
+
+* ``render_import_panel(bundled)`` -- upload a CSV, see the validation report, choose to
+  view it alone or merged with the bundled events; returns the frame to show (None when
+  nothing is imported, so the app keeps its own events).
+* ``render_article_panel(data_dir)`` -- paste an article and its publication date or
+  window, see the date phrases marked in the text with their intervals, and the proposed
+  events.csv rows with a CSV download.
+
+Nothing here renders HTML: the article is shown with ``st.text`` (plain, preformatted)
+with ⟦ ⟧ around each phrase, and tables go through ``st.dataframe``.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components.dates.extract import find_dates
+from components.dates.model import Anchor
+from components.importers import ImportFileError, import_upload
+from components.importers.frame import merge_frames
+from components.importers.references import References, load_references
+from components.ingest import propose_rows, proposals_csv
+
+MAX_UPLOAD_MB = 50
+MAX_ARTICLE_CHARS = 200_000
+CHOICES = ("imported events alone", "merged with the bundled events")
+
+
+@st.cache_data(show_spinner="Checking the file…", max_entries=4)
+def _cached_import(name: str, data: bytes, kind: str):
+    """(frame, report) or the refusal message; cached on the file's bytes."""
+    try:
+        return import_upload(name, data, kind, max_bytes=MAX_UPLOAD_MB * 1_000_000)
+    except ImportFileError as err:
+        return str(err)
+
+
+@st.cache_resource
+def _references(data_dir: str) -> References:
+    return load_references(data_dir or None)
+
+
+def render_import_panel(bundled: pd.DataFrame, *, key: str = "byod_import") -> pd.DataFrame | None:
+    """Upload -> validation report -> alone/merged choice. Returns the events to show, or None."""
+    with st.expander("Import your own data (ACLED or UCDP GED CSV)"):
+        upload = st.file_uploader(f"ACLED or UCDP GED export, .csv, up to {MAX_UPLOAD_MB} MB", type=["csv"],
+                                  key=f"{key}_file")
+        kind = st.radio("Format", ("auto", "acled", "ucdp"), horizontal=True, key=f"{key}_kind")
+        if upload is None:
+            st.caption("Sample files: data/samples/*_synthetic.csv (synthetic, for trying the import).")
+            return None
+        data = upload.getvalue()
+        outcome = _cached_import(upload.name, data, kind)
+        if isinstance(outcome, str):
+            st.error(f"File refused: {outcome}")
+            return None
+        frame, report = outcome
+        _show_report(report)
+        if frame.empty:
+            st.warning("No row could be imported; the bundled events are shown.")
+            return None
+        choice = st.radio("Show", CHOICES, horizontal=True, key=f"{key}_choice")
+        if choice == CHOICES[0]:
+            shown = frame.copy()
+        else:
+            shown, clashes = merge_frames(bundled, frame)
+            if clashes:
+                st.warning(f"{len(clashes)} imported id(s) already exist in the bundled events and were "
+                           f"left out (the curated version is kept): {', '.join(clashes[:10])}")
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        shown.attrs = {"engine_key": f"byod:{digest}:{kind}:{CHOICES.index(choice)}"}
+        st.caption(f"Showing {len(shown):,} events ({choice}).")
+        return shown
+
+
+def _show_report(report) -> None:
+    read, accepted, rejected = st.columns(3)
+    read.metric("Rows read", f"{report.rows_read:,}")
+    accepted.metric("Rows accepted", f"{report.rows_accepted:,}")
+    rejected.metric("Rows rejected", f"{len(report.rejected):,}")
+    if report.rejected:
+        st.write("Rejected rows (file:line:column — reason):")
+        st.dataframe(_problems(report.rejected), hide_index=True)
+    if report.warnings:
+        st.write("Accepted with warnings:")
+        st.dataframe(_problems(report.warnings), hide_index=True)
+    if report.unmapped_actors:
+        st.write("Actors not in the actor map (kept, side 'other'):")
+        st.dataframe(pd.DataFrame(list(report.unmapped_actors.items()), columns=["actor", "rows"]), hide_index=True)
+    if report.unmapped_towns:
+        st.write("Locations not in the town registry (kept with the file's coordinates):")
+        st.dataframe(pd.DataFrame(list(report.unmapped_towns.items()), columns=["location", "rows"]), hide_index=True)
+
+
+def _problems(problems) -> pd.DataFrame:
+    return pd.DataFrame([(p.line, p.column, p.value, p.message) for p in problems],
+                        columns=["line", "column", "value", "reason"])
+
+
+def render_article_panel(registry_or_data_dir: References | str | Path | None = None, *,
+                         key: str = "byod_article") -> None:
+    """Paste an article + publication date/window -> marked phrases, proposed rows, CSV download."""
+    refs = (registry_or_data_dir if isinstance(registry_or_data_dir, References)
+            else _references(str(registry_or_data_dir or "")))
+    with st.expander("Propose events from a new article"):
+        text = st.text_area("Article text", height=200, key=f"{key}_text",
+                            max_chars=MAX_ARTICLE_CHARS)
+        published = st.text_input("Published (YYYY-MM-DD, or a window YYYY-MM-DD/YYYY-MM-DD)",
+                                  key=f"{key}_published", placeholder="2020-07-05/2020-07-08")
+        if not text.strip() or not published.strip():
+            st.caption("Paste the text and its publication date to see the date phrases.")
+            return
+        try:
+            anchor = Anchor.of(published)
+        except (ValueError, TypeError) as err:
+            st.error(f"Publication date not understood: {published!r} ({err})")
+            return
+        found = find_dates(text, anchor)
+        st.write(f"{len(found)} date phrase(s), marked ⟦like this⟧:")
+        st.text(_marked(text, found))
+        if not found:
+            return
+        st.dataframe(pd.DataFrame([{"phrase": f.text, "earliest": f.result.earliest.isoformat(),
+                                    "latest": f.result.latest.isoformat(), "grain": f.result.granularity.value,
+                                    "rule": f.result.rule, "derivation": f.result.explanation} for f in found]),
+                     hide_index=True)
+        proposals = propose_rows(text, str(anchor), refs)
+        st.write("Proposed rows for data/events.csv (fill in article_id, event_type, status, favours, summary):")
+        st.dataframe(proposals, hide_index=True)
+        st.download_button("Download proposed rows (CSV)", data=proposals_csv(proposals),
+                           file_name="proposed-events.csv", mime="text/csv", key=f"{key}_download")
+
+
+def _marked(text: str, found) -> str:
+    """The text with ⟦ ⟧ around each phrase (plain text; nothing is interpreted)."""
+    parts, at = [], 0
+    for f in found:
+        parts += [text[at:f.start_char], "⟦", text[f.start_char:f.end_char], "⟧"]
+        at = f.end_char
+    parts.append(text[at:])
+    return "".join(parts)
