@@ -51,7 +51,7 @@ def _peeler(name: str, pattern: str, mod: Mod = Mod.NONE) -> Peeler:
 
 PEELERS = (
     _peeler("approx", rf"(?:{APPROX}) (?P<rest>.+)", Mod.APPROX),
-    _peeler("or_so", r"(?P<rest>.+?) (?:or so|or thereabouts|give or take)", Mod.APPROX),
+    _peeler("or_so", r"(?P<rest>.+?) (?:or so|or thereabouts|give or take)(?P<tail> .+)?", Mod.APPROX),
     _peeler("since", r"(?:ever )?since (?P<rest>.+)", Mod.ON_OR_AFTER),
     _peeler("onwards", r"(?P<rest>.+?) (?:and beyond|or later|onwards?|and after|and later)", Mod.ON_OR_AFTER),
     _peeler("before", r"(?:before|prior to|earlier than) (?P<rest>.+)", Mod.BEFORE),
@@ -74,17 +74,19 @@ def _squash(words: str) -> str:
 
 
 _PART_MODS = {_squash(word): mod for word, mod in PARTS.items()}
-_CLEAN_DROP = re.compile(r"[,;:()\[\]{}\"“”«»!?]+")
 _CLEAN_DOT = re.compile(r"(?<=[a-z])\.(?!\w)")
-_CLEAN_SPACE = re.compile(r"\s+")
+
+
+_CLEAN_TABLE = str.maketrans({**{c: " " for c in ",;:()[]{}\"“”«»!?\t\n\r"}, "\u2019": "'", "\u2018": "'",
+                              **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}})
 
 
 def clean(text: str) -> str:
     """Lowercase, unify dashes/quotes, drop commas and brackets, drop a dot after a word."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    text = _CLEAN_DOT.sub("", _CLEAN_DROP.sub(" ", text))
-    return _CLEAN_SPACE.sub(" ", text).strip(" .-'")
+    text = text.lower().translate(_CLEAN_TABLE)
+    if "." in text:
+        text = _CLEAN_DOT.sub("", text)
+    return " ".join(text.split()).strip(" .-'")
 
 
 def read(phrase: str, depth: int = 0) -> tuple[Rule, re.Match, list[Mod]] | None:
@@ -98,7 +100,7 @@ def read(phrase: str, depth: int = 0) -> tuple[Rule, re.Match, list[Mod]] | None
         pm = peeler.regex.fullmatch(phrase)
         if not pm:
             continue
-        inner = read(pm["rest"], depth + 1)
+        inner = read(pm["rest"] + (pm["tail"] or "" if "tail" in pm.re.groupindex else ""), depth + 1)
         if inner:
             mod = _PART_MODS[_squash(pm["part"])] if peeler.name == "part" else peeler.mod
             return inner[0], inner[1], ([mod] if mod is not Mod.NONE else []) + inner[2]
@@ -110,9 +112,52 @@ def read(phrase: str, depth: int = 0) -> tuple[Rule, re.Match, list[Mod]] | None
     return None
 
 
-def infer_future(context: str) -> bool:
-    """True when the sentence carries a future cue ("will", "is expected to", "plans to")."""
-    return bool(_FUTURE_CUES.search(context))
+TENSE_WINDOW = (80, 40)  # characters of the sentence read before / after the phrase
+_PAST_CUES = re.compile(r"(?<![\w'])(?:" + "|".join(
+    re.escape(c).replace(r"\ ", r"\s+") for c, d in sorted(TENSE_CUES.items(), key=lambda kv: -len(kv[0])) if d == "past"
+) + r"|[a-z]{3,}ed)(?![\w])")  # any regular past form ("declared", "killed") is a past cue too
+
+
+_DEADLINE = re.compile(r"(?<![\w])(?:by|until|till|through|to|before|deadline of)\s+(?:the\s+)?$")
+
+
+def infer_tense(context: str, text: str = "") -> str | None:
+    """"future", "past" or None (no cue) from the clause around ``text`` in ``context``.
+
+    Only the part of the sentence near the phrase counts (``TENSE_WINDOW``), so in "Paribas
+    said Monday that it intends to bid" the later "intends to" does not move "Monday".
+    A future cue ("will", "is expected to", "of record") wins over a past one."""
+    at = context.find(text.lower()) if text else -1
+    deadline = False
+    if at >= 0:
+        before, after = TENSE_WINDOW
+        deadline = bool(_DEADLINE.search(context, max(0, at - 12), at))
+        context = context[max(0, at - before): at + len(text) + after]
+    if _FUTURE_CUES.search(context):
+        return "future"
+    if deadline:  # "extended to Nov. 20", "asked it to respond by Oct. 31": the verb's tense says nothing
+        return None
+    return "past" if _PAST_CUES.search(context) else None
+
+
+def _read_with_neighbours(phrase: str, sentence: str):
+    """A phrase cut short by the annotator ("five years" in "redeemed in five years",
+    "two days" in "two days ago"): retry with the word before or after it in the sentence."""
+    at = sentence.find(phrase)
+    if at < 0:
+        return None
+    before = sentence[:at].split()[-1:]
+    after = sentence[at + len(phrase):].split()[:1]
+    for candidate in ([f"{before[0]} {phrase}"] if before else []) + ([f"{phrase} {after[0]}"] if after else []):
+        hit = match_rules(candidate)
+        if hit:
+            return hit[0], hit[1], []
+    return None
+
+
+def infer_future(context: str, text: str = "") -> bool:
+    """True when the clause around ``text`` carries a future cue ("will", "is expected to")."""
+    return infer_tense(context, text) == "future"
 
 
 _PART_OFFSETS = {  # (unit, START, MID, END) as [from, to) offsets from the period start
@@ -150,6 +195,8 @@ def apply_modifier(start: date, end: date, granularity: Granularity, mod: Mod, a
     AFTER runs from the day after ``end`` to the anchor (past) or one grain on;
     ON_OR_AFTER runs from ``start`` to the anchor (past) or ``end``.
     """
+    if mod is Mod.NONE:
+        return start, end
     width = (end - start).days + 1
     if mod in (Mod.START, Mod.MID, Mod.END):
         index = {Mod.START: 1, Mod.MID: 2, Mod.END: 3}[mod]
@@ -226,22 +273,25 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
     if not phrase:
         return _error(text, anchor_text, "empty date phrase")
     hit = read(phrase)
+    if hit is None and isinstance(context, str) and context:
+        hit = _read_with_neighbours(phrase, clean(context[: 4 * MAX_CHARS]))
     if hit is None:
         return _error(text, anchor_text, f"no date rule matches {phrase[:80]!r}")
     rule, match, mods = hit
     context = context[: 4 * MAX_CHARS].lower() if isinstance(context, str) else ""
-    future = (rule.tense == "future") if rule.tense else (direction == "future" if direction else infer_future(context))
+    tense = rule.tense or direction or infer_tense(context, text.strip())
+    future = tense == "future"
     try:
         results = []
         for day in dict.fromkeys((anchor.first, anchor.last)):
-            ctx = Ctx(day, future, context)
+            ctx = Ctx(day, future, context, tense is not None)
             found = rule.resolver(match, ctx)
             results.append((found, _bounds(rule, found, mods, ctx)))
     except (ValueError, OverflowError, KeyError, IndexError, StopIteration) as err:
         return _error(text, anchor_text, f"rule {rule.name} cannot resolve {phrase[:80]!r} at {anchor_text}: {err}")
-    first, last = results[0][0], results[-1][0]
-    start, end = min(f.period.start for f, _ in results), max(f.period.end for f, _ in results)
-    earliest, latest = min(b[0] for _, b in results), max(b[1] for _, b in results)
+    (first, (earliest, latest)), (last, (earliest2, latest2)) = results[0], results[-1]
+    start, end = min(first.period.start, last.period.start), max(first.period.end, last.period.end)
+    earliest, latest = min(earliest, earliest2), max(latest, latest2)
     timex = first.period.timex if first.period.timex == last.period.timex else f"{first.period.timex}/{last.period.timex}"
     mod = mods[0] if mods else first.mod
     edtf = earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"

@@ -21,6 +21,7 @@ class Ctx:
     anchor: date
     future: bool        # direction for ambiguous phrases ("on Saturday", "in May")
     context: str = ""   # the sentence, lowercased (financial cues, tense)
+    tense_known: bool = True  # False when neither the words, the caller nor the sentence gave a tense
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +77,24 @@ def rule(name: str, pattern: str, examples: tuple[str, ...] | str, describe: str
     return wrap
 
 
-def most_recent(candidates, anchor: date, future: bool):
-    """Pick from ``(start, value)`` candidates sorted by start: the last one starting on or
-    before the anchor (past) or the first one ending on or after it (future)."""
+FAR_DAYS = 240  # a yearless date this far back, with no tense cue, is more likely the coming one
+
+
+def most_recent(candidates, ctx: Ctx):
+    """Pick from periods sorted by start: the last one starting on or before the anchor
+    (past) or the first one ending on or after it (future).
+
+    With no tense cue at all, a writer who leaves out the year means a date within a few
+    months of publication: when the most recent candidate lies more than ``FAR_DAYS``
+    back and the next one is nearer, the next one is taken ("effective Feb. 1" in late
+    October).  Any past-tense cue in the clause keeps the most recent one."""
     candidates = list(candidates)
-    if future:
+    anchor = ctx.anchor
+    if ctx.future:
         return next((c for c in candidates if c.end >= anchor), candidates[-1])
-    return next((c for c in reversed(candidates) if c.start <= anchor), candidates[0])
+    past = next((c for c in reversed(candidates) if c.start <= anchor), candidates[0])
+    if not ctx.tense_known and (anchor - past.end).days > FAR_DAYS:
+        coming = next((c for c in candidates if c.start > anchor), None)
+        if coming is not None and (coming.start - anchor) < (anchor - past.end):
+            return coming
+    return past

@@ -44,13 +44,88 @@ FINDERS: dict[str, re.Pattern] = {r.name: re.compile(rf"(?<![\w'-])(?:{r.pattern
 _NOT_IN_TEXT = {("month", "may"), ("month", "march"), ("vague_now", "now"), ("decade", "")}
 
 
+def _anonymous(pattern: str) -> str:
+    """The pattern with its named groups made non-capturing (backreferences inlined)."""
+    pattern = re.sub(r"\(\?P=\w+\)", "[/.]", pattern)  # only slashed_date uses one: the separator
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _first_chars(items) -> tuple[frozenset | None, bool]:
+    """(characters a match can start with -- None if any --, can the pattern match "")."""
+    first: set = set()
+    for op, av in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue                                   # zero-width: look further
+        if name == "LITERAL":
+            return frozenset(first | {chr(av)}), False
+        if name == "IN":
+            chars = set()
+            for kind, value in av:
+                kind = str(kind)
+                if kind == "LITERAL":
+                    chars.add(chr(value))
+                elif kind == "RANGE":
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                elif kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+                    chars.update("0123456789")
+                elif kind == "CATEGORY" and str(value) == "CATEGORY_SPACE":
+                    chars.update(" \t\n\r\f\v")
+                else:
+                    return None, False
+            return frozenset(first | chars), False
+        if name == "BRANCH":
+            parts = [_first_chars(branch) for branch in av[1]]
+            sub, nullable = (None if any(p[0] is None for p in parts) else set().union(*(p[0] for p in parts))), any(p[1] for p in parts)
+        elif name == "SUBPATTERN":
+            sub, nullable = _first_chars(av[-1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            sub, nullable = _first_chars(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return None, False                         # ANY, NOT_LITERAL, GROUPREF...: anything
+        if sub is None:
+            return None, False
+        first |= sub
+        if not nullable:
+            return frozenset(first), False
+    return frozenset(first), True
+
+
+def _dispatch_table() -> dict[str, re.Pattern]:
+    """For each possible first character, one alternation of the rules that can start with
+    it, in table order: a phrase is tested in a single regex call over a handful of rules,
+    and the first alternative matching the whole phrase wins, as looping over RULES would."""
+    import re._parser as sre_parse  # the stdlib regex parser, to compute each rule's first characters
+
+    starts = []
+    for r in RULES:
+        chars, _ = _first_chars(sre_parse.parse(r.pattern))
+        starts.append(chars)
+    alphabet = set().union(*(c for c in starts if c is not None))
+    table = {}
+    for char in alphabet | {""}:  # "": phrases starting with a character no rule names
+        members = [(i, r) for i, (r, c) in enumerate(zip(RULES, starts)) if c is None or char in c]
+        if members:
+            table[char] = re.compile("|".join(f"(?P<r{i}>{_anonymous(r.pattern)})" for i, r in members))
+    return table
+
+
+_DISPATCH = _dispatch_table()
+
+
 def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
     """The first rule whose pattern matches the whole cleaned ``phrase``."""
-    for candidate in RULES:
-        m = candidate.regex.fullmatch(phrase)
-        if m:
-            return candidate, m
-    return None
+    if not phrase:
+        return None
+    combined = _DISPATCH.get(phrase[0]) or _DISPATCH.get("")
+    if combined is None:
+        return None
+    hit = combined.fullmatch(phrase)
+    if hit is None:
+        return None
+    candidate = RULES[int(hit.lastgroup[1:])]
+    return candidate, candidate.regex.fullmatch(phrase)
 
 
 def find_rules(text: str) -> list[tuple[Rule, re.Match]]:

@@ -93,7 +93,7 @@ def _month_day(ctx: Ctx, mon: int, d: int, weekday: int | None) -> Found:
         raise ValueError(f"no year near {ctx.anchor} has {mon}-{d}")
     if weekday is not None and any(x.weekday() == weekday for x in days):
         days = [x for x in days if x.weekday() == weekday]
-    return Found(most_recent((P.day(x) for x in days), ctx.anchor, ctx.future))
+    return Found(most_recent((P.day(x) for x in days), ctx))
 
 
 # "June 3", "On June 3", "Saturday October 6", "this coming Sunday March eighth"
@@ -176,7 +176,7 @@ def week_of_month(m, ctx: Ctx) -> Found:
     if m["y"]:
         whole = P.month(year_value(m["y"]), mon)
     else:
-        whole = most_recent((P.month(y, mon) for y in _years_around(ctx.anchor)), ctx.anchor, ctx.future)
+        whole = most_recent((P.month(y, mon) for y in _years_around(ctx.anchor)), ctx)
     if m["which"] in ("last", "final"):
         start = P.shift("day", whole.end, -6)
     else:

@@ -22,7 +22,7 @@ from .vocab import YEAR, ordinal_value, year_value
 ORD4 = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 DET = r"(?:(?:the|its|their|a|an|his|her|our) )?"
 YEAR_AGO = r"(?:year[ -]ago|year[ -]earlier|prior[ -]year|previous[ -]year's|last[ -]year's|a year ago|a year earlier)"
-QUARTER_CONTEXT = re.compile(r"\bquarter|\bthree months|\bq[1-4]\b")
+QUARTER_CONTEXT = re.compile(r"\bquarter|\bthree months|\bq[1-4]\b|\bcents? a share|\bnet (?:income|loss|profit|was|rose|fell)|\bearnings\b|\bnet\b|\brevenues?\b")
 WHOLE_YEAR_CONTEXT = re.compile(r"\b(?:nine|six|twelve) months|\bfull year|\bfor the year|\bfiscal year|\bannual")
 
 
@@ -31,9 +31,14 @@ def _latest_quarter(anchor: date) -> P.Period:
 
 
 def _named_quarter(ctx: Ctx, q: int, year_shift: int | None = None) -> P.Period:
+    """Past: the latest such quarter begun by the anchor.  Future: the nearest one -- results
+    for a quarter that just ended are still "expected to be reported"."""
     if year_shift is not None:
         return P.quarter(ctx.anchor.year + year_shift, q)
-    return most_recent((P.quarter(y, q) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)), ctx.anchor, ctx.future)
+    options = [P.quarter(y, q) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+    if ctx.future:
+        return min(options, key=lambda p: max((p.start - ctx.anchor).days, (ctx.anchor - p.end).days, 0))
+    return most_recent(options, Ctx(ctx.anchor, False, ctx.context))
 
 
 def _quarterly(ctx: Ctx) -> bool:
@@ -100,7 +105,7 @@ def year_period(m, ctx: Ctx) -> Found:
       "most recent such half-year begun by the anchor (next if future tense)")
 def half(m, ctx: Ctx) -> Found:
     h = 1 if m["h"] == "first" else 2
-    return Found(most_recent((P.half(y, h) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)), ctx.anchor, ctx.future))
+    return Found(most_recent((P.half(y, h) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)), ctx))
 
 
 # "the year", "the full year", "the current fiscal year", "the fiscal year", "the calendar year"
@@ -127,7 +132,7 @@ def next_fiscal_year(m, ctx: Ctx) -> Found:
 @rule("year_end_day", r"(?:the )?year-end", "by year-end", "31 December of the nearest year in the phrase's direction")
 def year_end_day(m, ctx: Ctx) -> Found:
     ends = (P.day(date(y, 12, 31)) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 1))
-    return Found(most_recent(ends, ctx.anchor, ctx.future))
+    return Found(most_recent(ends, ctx))
 
 
 # "year end", "year's end", "the end of the year" (END of the anchor's year)

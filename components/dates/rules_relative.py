@@ -7,6 +7,7 @@ most recent one on or before the anchor unless the context is future tense.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from . import periods as P
@@ -14,6 +15,7 @@ from .model import Mod
 from .rule_base import Ctx, Found, most_recent, rule
 from .vocab import MONTH, NUMBER, SEASON, SEASONS, TIME_OF_DAY, UNIT, UNITS, WEEKDAY, month_value, number_value, weekday_value
 
+_NAMED_YEAR = re.compile(r"(?<![\w$.,])(1[0-9]{3}|20[0-9]{2})(?![\w%])")
 LAST = r"(?:the )?(?:last|past|previous|preceding)"
 NEXT = r"(?:the )?(?:next|coming|following|upcoming)"
 THIS = r"(?:this|the current|the present|current)"
@@ -59,6 +61,24 @@ def day_after_tomorrow(m, ctx: Ctx) -> Found:
 def last_night(m, ctx: Ctx) -> Found:
     before = P.shift("day", ctx.anchor, -1)
     return Found(P.day(before), extent=(before, ctx.anchor))
+
+
+# "the same day", "that day", "later in the day": the anchor's day (an event anchor, or the report's)
+@rule("same_day", r"(?:the same|that|the) day|the same date", ("the same day", "later in the day"), "the anchor day")
+def same_day(m, ctx: Ctx) -> Found:
+    return Found(P.day(ctx.anchor))
+
+
+# "the following year", "that year", "the previous year": anaphoric -- the last year named
+# earlier in the sentence if there is one ("On May 22, 1995, ... the following year"), else the anchor's
+@rule("anaphoric_year", r"(?P<rel>the following|the next|that|the same|the previous|the preceding|the prior) year|the year (?P<rel2>before|after)",
+      ("the following year", "that year"), "the year after/of/before the last year named in the sentence")
+def anaphoric_year(m, ctx: Ctx) -> Found:
+    rel = m["rel"] or m["rel2"]
+    step = 1 if rel in ("the following", "the next", "after") else -1 if rel in ("the previous", "the preceding", "the prior", "before") else 0
+    named = [int(y) for y in _NAMED_YEAR.findall(ctx.context)]
+    base = named[-1] if named else ctx.anchor.year
+    return Found(P.year(base + step), note=f"{'year named in the sentence' if named else 'anchor year'} {base} {step:+d}")
 
 
 # "the following day", "the next day", "the day after" (meant for an event anchor)
@@ -220,7 +240,7 @@ def later_this(m, ctx: Ctx) -> Found:
 def _month_near(ctx: Ctx, mon: int, shift_years: int | None) -> P.Period:
     if shift_years is not None:
         return P.month(ctx.anchor.year + shift_years, mon)
-    return most_recent((P.month(y, mon) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)), ctx.anchor, ctx.future)
+    return most_recent((P.month(y, mon) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)), ctx)
 
 
 # "January this year", "June last year", "March of next year"
@@ -261,10 +281,10 @@ def season(m, ctx: Ctx) -> Found:
         return Found([s for s in options if s.end < ctx.anchor][-1])
     if rel in ("next", "coming", "this coming"):
         return Found([s for s in options if s.start > ctx.anchor][0])
-    return Found(most_recent(options, ctx.anchor, ctx.future))
+    return Found(most_recent(options, ctx))
 
 
-RULES = [today, yesterday, day_before_yesterday, tomorrow, day_after_tomorrow, last_night, next_day, previous_day,
+RULES = [same_day, anaphoric_year, today, yesterday, day_before_yesterday, tomorrow, day_after_tomorrow, last_night, next_day, previous_day,
          last_weekday, next_weekday, this_weekday, weekday, weekend, this_period, last_period, next_period,
          units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
          month_rel_year, rel_month, month, season]

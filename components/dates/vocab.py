@@ -50,9 +50,33 @@ def _int_table(name: str, columns: tuple[str, str], low: int, high: int) -> dict
 
 
 def alternation(words) -> str:
-    """A non-capturing regex alternation, longest first; spaces match any whitespace or hyphen."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in ordered) + ")"
+    """A non-capturing regex alternation of ``words``, factored into a trie so the regex
+    engine tests one branch per letter; longer words are tried first; a space inside an
+    entry matches any run of whitespace or hyphens."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for token in re.findall(r" +|[^ ]", word):
+            node = node.setdefault(" " if token.startswith(" ") else token, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    def depth(child: dict) -> int:
+        return 0 if not child else 1 + max(depth(grand) for grand in child.values())
+
+    branches = []
+    for token, child in sorted(node.items(), key=lambda kv: (-depth(kv[1]), kv[0])):
+        if token == "":
+            continue
+        head = r"[\s-]+" if token == " " else re.escape(token)
+        branches.append(head + (_trie_regex(child) if child else ""))
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 MONTHS = _int_table("months.csv", ("name", "month"), 1, 12)
