@@ -272,6 +272,12 @@ def test_valid_dataset_loads_with_canonical_names(dataset):
     assert [e.event_id for e in dataset.events] == ["e1", "e2", "e3", "e4", "e5"]
 
 
+def test_explanation_names_the_anchor_event(dataset):
+    event = {e.event_id: e for e in dataset.events}["e3"]
+    assert event.explanation == ("anchored on event e1 (2020-07-04..2020-07-04): "
+                                 "'in less than 24 hours' → fake → 2020-07-04..2020-07-05")
+
+
 def test_override_keeps_the_phrase_derivation_visible(dataset):
     event = {e.event_id: e for e in dataset.events}["e4"]
     assert event.explanation == ("'2015' → fake → 2015-01-01..2015-12-31 ; "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 from datetime import date
 
@@ -75,8 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(err.problems)} problem(s) in {args.data}", file=sys.stderr)
         return 1
     if args.json:
-        for event in dataset.events:
-            print(json.dumps(event_json(event, dataset), ensure_ascii=False))
+        try:
+            for event in dataset.events:
+                print(json.dumps(event_json(event, dataset), ensure_ascii=False))
+            sys.stdout.flush()
+        except BrokenPipeError:  # `... --json | head`: the reader left, which is fine
+            sys.stdout = open(os.devnull, "w")
     else:
         print(f"ok: {dataset.summary()}")
     return 0

@@ -119,9 +119,12 @@ def _phrase_dates(row: EventRow, first: date, last: date, source: DateSource, no
     else:
         error = "" if result.resolved else result.error
     if not error:
+        how = result.explanation
+        if row.anchor_ref:  # the normalizer only sees dates; say whose dates they are
+            how = f"anchored on event {row.anchor_ref} ({first}..{last}): {how}"
         return _Dates(result.start, result.end, result.earliest, result.latest,
                       result.granularity.value, result.mod.value, result.timex, result.rule,
-                      result.explanation, source)
+                      how, source)
     if row.override is not None:
         # the analyst dates it; the failure stays visible in the explanation
         return _Dates(first, last, first, last, "span", "", "", "unresolved",

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from components.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
 
 from .model import Dataset, Event
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def event_record(event: Event, dataset: Dataset) -> dict:
@@ -56,12 +58,14 @@ def event_record(event: Event, dataset: Dataset) -> dict:
     }
 
 
-def events_to_frame(dataset: Dataset) -> pd.DataFrame:
+def events_to_frame(dataset: Dataset) -> "pd.DataFrame":
     """One row per event with exactly FRAME_COLUMNS, in that order.
 
     Date columns are ``datetime64[ns]`` at midnight (inclusive bounds), list columns hold
     Python lists, ``precision`` comes from the width of ``[earliest, latest]``.
     """
+    import pandas as pd  # here, so the command line starts without pandas
+
     frame = pd.DataFrame([event_record(e, dataset) for e in dataset.events],
                          columns=list(FRAME_COLUMNS))
     frame["lat"] = frame["lat"].astype("float64")
@@ -71,7 +75,7 @@ def events_to_frame(dataset: Dataset) -> pd.DataFrame:
     return frame
 
 
-def load_events_frame(data_dir: str | Path | None = None) -> pd.DataFrame:
+def load_events_frame(data_dir: str | Path | None = None) -> "pd.DataFrame":
     """``events_to_frame(load_dataset(data_dir))``: the call the dashboard caches."""
     from .loader import load_dataset
     return events_to_frame(load_dataset(data_dir))
