@@ -42,6 +42,10 @@ FIND_CASES = [
     ("After the fall of Raqqa, the militia moved east.", WINDOW, []),
     ("It was late, and a recent convoy study was cited.", WINDOW, []),
     ("The may flower and the august body met.", WINDOW, []),
+    ("Twenty-two fighters died as prices fall each year; the index closed at 2082.", WINDOW, []),
+    ("The Sun's reporter and Sat. Nav users agreed.", WINDOW, []),
+    # ... while signalled numbers and seasons still are
+    ("They came in spring and left in nineteen ninety-six.", WINDOW, ["in spring", "in nineteen ninety-six"]),
 ]
 assert len({c[:2] for c in FIND_CASES}) == len(FIND_CASES)
 

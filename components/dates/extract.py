@@ -51,6 +51,10 @@ MODIFIERS = (r"(?:about|around|roughly|approximately|nearly|almost|some|(?:the )
              r"earlier|later)")
 _LEFT_SIGNAL = re.compile(rf"(?:^|(?<= )){SIGNALS} $")
 _LEFT_MODIFIER = re.compile(rf"(?:^|(?<= )){MODIFIERS} $")
+# Words before a bare year or season that make it one ("in 1998", "since spring"); not "at 2082".
+_YEAR_SIGNAL = re.compile(r"(?:^|(?<= ))(?:(?:ever )?since|in|during|from|until|till|by|through|throughout|before|after|"
+                          r"prior to|of|as of|early|late|mid|the end of|the beginning of|the start of|"
+                          r"the middle of|about|around|circa|this|last|next|past|coming) $")
 _RIGHT = re.compile(r"^ (?:(?:at |in the |on the )?(?:dawn|daybreak|morning|afternoon|evening|night)|or so|and beyond|onwards?)(?![\w-])")
 _FULL_MONTHS = {name for name, number in MONTHS.items() if len(name) > 4 or name in ("may", "june", "july")}
 _FULL_WEEKDAYS = {name for name in WEEKDAYS if name.endswith("day")}
@@ -63,7 +67,7 @@ _NAME_PREFIXES = {"good", "black", "bloody", "holy", "palm", "easter", "ash", "s
 # 4-digit numbers need a signal ("in 1500").
 _COUNT_WORDS = re.compile(r" (?:[a-z-]+ )?(?:soldiers|troops|fighters|militants|members|men|people|civilians|vehicles|"
                           r"trucks|tanks|families|residents|refugees|dollars|pounds|euros|tons|tonnes|barrels|km|"
-                          r"kilometers|kilometres|miles|meters|metres|feet|units|shares|jobs|cases|deaths|homes|houses)\b")
+                          r"kilometers|kilometres|miles|meters|metres|feet|units|shares|jobs|cases|deaths|homes|houses|points|percent)\b")
 
 
 
@@ -212,13 +216,21 @@ def _refused(rule: str, m: re.Match, cleaned: str, sentence: str, index: list[in
     if rule == "month":
         word = core.removeprefix("in ").strip(".")
         return word not in _FULL_MONTHS or not original[-len(word):][:1].isupper() or word in _RISKY_MONTHS
-    if rule == "weekday" and core in WEEKDAYS:
-        return core not in _FULL_WEEKDAYS or not original[:1].isupper() or _in_a_name(sentence, index, m)
-    if rule == "year" and _BARE_YEAR.fullmatch(core):
-        if _COUNT_WORDS.match(after):
-            return True
-        signalled = _LEFT_SIGNAL.search(before + " ") or _LEFT_MODIFIER.search(before + " ")
-        return not (signalled or 1900 <= int(core) <= 2099)
+    word = re.sub(r"'s?$", "", core)
+    if rule == "weekday" and word in WEEKDAYS:
+        return word not in _FULL_WEEKDAYS or not original[:1].isupper() or _in_a_name(sentence, index, m)
+    if rule == "year" and not re.match(r"(?:the |fiscal|fy|calendar |year )", core):
+        # a bare number: a year when signalled ("in 1998", "since nineteen ninety-six") or when
+        # its digits are 1900..2099, unless it counts something ("2000 fighters")
+        if _COUNT_WORDS.match(after) or before.endswith((" at", " to")) or before in ("at", "to"):
+            return True     # "2000 fighters", "closed at 2082", "rose to 2010"
+        if _YEAR_SIGNAL.search(before + " "):
+            return False
+        return not (_BARE_YEAR.fullmatch(core) and 1900 <= int(core) <= 2099)
+    if rule == "the_year" and core == "year":
+        return True
+    if rule == "season" and " " not in word and not _YEAR_SIGNAL.search(before + " "):
+        return True                 # "prices fall", "spring" alone
     if rule == "vague_recently" and core in ("late", "of late", "a recent"):
         return core != "of late"
     if rule == "season" and after.startswith(" of ") and not re.match(r" of \d", after):
@@ -237,6 +249,7 @@ def _in_a_name(sentence: str, index: list[int], m: re.Match) -> bool:
         return False
     after = re.match(r" ([A-Z][\w'-]*)", sentence[b:])
     return bool(after and after.group(1).lower() not in MONTHS and after.group(1).lower() not in WEEKDAYS)
+
 
 def _risky_months(cleaned: str, sentence: str, index: list[int], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"May"/"March" as a month: capitalised and right after a signal or modifier ("in May")."""
