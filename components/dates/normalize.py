@@ -64,9 +64,8 @@ PEELERS = (
     _peeler("the", r"the (?P<rest>.+)"),
     _peeler("possessive", r"(?P<rest>.+?)'s?"),
 )
-_FUTURE_CUES = re.compile(r"(?<![\w'])(?:" + "|".join(
-    re.escape(c).replace(r"\ ", r"\s+") for c, d in sorted(TENSE_CUES.items(), key=lambda kv: -len(kv[0])) if d == "future"
-) + r")(?![\w])")
+_FUTURE_CUES = re.compile(r"(?:(?<![\w'])" + alternation(c for c, d in TENSE_CUES.items() if d == "future" and c[0] != "'")
+                          + r"|'ll)(?!\w)")
 
 
 def _squash(words: str) -> str:
@@ -113,9 +112,8 @@ def read(phrase: str, depth: int = 0) -> tuple[Rule, re.Match, list[Mod]] | None
 
 
 TENSE_WINDOW = (80, 40)  # characters of the sentence read before / after the phrase
-_PAST_CUES = re.compile(r"(?<![\w'])(?:" + "|".join(
-    re.escape(c).replace(r"\ ", r"\s+") for c, d in sorted(TENSE_CUES.items(), key=lambda kv: -len(kv[0])) if d == "past"
-) + r"|[a-z]{3,}ed)(?![\w])")  # any regular past form ("declared", "killed") is a past cue too
+_PAST_CUES = re.compile(  # any regular past form ("declared", "killed") is a past cue too
+    r"(?<![\w'])(?:" + alternation(c for c, d in TENSE_CUES.items() if d == "past") + r"|[a-z]{3,}ed)(?!\w)")
 
 
 _DEADLINE = re.compile(r"(?<![\w])(?:by|until|till|through|to|before|deadline of)\s+(?:the\s+)?$")
