@@ -56,13 +56,21 @@ def connection():
     """The process-wide Ibis DuckDB connection (created on first use)."""
     with _lock:
         if _state["con"] is None:
-            _state["con"] = ibis.duckdb.connect()
+            con = ibis.duckdb.connect()
+            con.con.execute("SET enable_progress_bar = false").fetchall()
+            _state["con"] = con
         return _state["con"]
 
 
 def _run(sql: str) -> list[tuple]:
     """Run one statement on the shared connection and fetch it to the end (DuckDB 2 insists)."""
     return connection().con.execute(sql).fetchall()
+
+
+def run_arrow(sql: str) -> pa.Table:
+    """Run a query on the shared connection, the result as Arrow."""
+    with _lock:
+        return connection().con.sql(sql).to_arrow_table()
 
 
 def column_to_arrow(series: pd.Series, kind: pa.DataType) -> pa.Array:
@@ -106,38 +114,46 @@ def _register(key: object, arrow: pa.Table | None = None, sql_source: str | None
     return name
 
 
-def _id_sample(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    n = len(frame)
-    at = np.unique(np.linspace(0, max(n - 1, 0), num=min(n, _SAMPLE)).astype(np.int64))
-    return at, frame["event_id"].to_numpy(dtype=object)[at] if n else np.array([], dtype=object)
+def _sample_at(n: int) -> np.ndarray:
+    return np.unique(np.linspace(0, max(n - 1, 0), num=min(n, _SAMPLE)).astype(np.int64))
+
+
+def id_sample(ids) -> np.ndarray:
+    """A few ``event_id`` values at fixed positions: cheap evidence two tables are the same."""
+    if isinstance(ids, pa.ChunkedArray | pa.Array):
+        return np.array(ids.take(pa.array(_sample_at(len(ids)))).to_pylist(), dtype=object)
+    return np.asarray(ids, dtype=object)[_sample_at(len(ids))] if len(ids) else np.array([], dtype=object)
+
+
+def import_arrow(key: object, arrow: pa.Table) -> str:
+    """Import an Arrow table of the query columns (+ _pos) under ``key``; returns its name.
+
+    Safe to call from a worker thread while the caller builds the pandas frame.
+    """
+    with _lock:
+        if key not in _tables:
+            _register(key, arrow=arrow, ids=id_sample(arrow["event_id"]))
+        return _tables[key][0]
 
 
 def _key_matches(frame: pd.DataFrame, key: object) -> bool:
     entry = _tables.get(key)
     if entry is None or entry[1] != len(frame) or "event_id" not in frame.columns:
         return False
-    _, sample = _id_sample(frame)
-    return bool(np.array_equal(sample, entry[2]))
+    return bool(np.array_equal(id_sample(frame["event_id"]), entry[2]))
 
 
-def frame_table(frame: pd.DataFrame, *, arrow: pa.Table | None = None):
-    """The engine table for ``frame`` (importing it on first use).
-
-    ``arrow`` may hand over the frame's query columns already in Arrow (what the store
-    read from Parquet), which skips converting Python lists back.
-    """
+def frame_table(frame: pd.DataFrame):
+    """The engine table for ``frame`` (importing it on first use)."""
     with _lock:
         key = _frame_ids.get(id(frame))
         if key is None or key not in _tables:
-            attrs_key = frame.attrs.get("engine_key")
-            if attrs_key is not None and _key_matches(frame, ("attrs", attrs_key)):
-                key = ("attrs", attrs_key)
-            else:
-                key = ("attrs", attrs_key) if attrs_key is not None else ("frame", id(frame))
-                data = arrow if arrow is not None else frame_to_query_arrow(frame)
-                if POSITION not in data.column_names:
-                    data = data.append_column(POSITION, pa.array(np.arange(len(frame), dtype=np.int64)))
-                _register(key, arrow=data, ids=_id_sample(frame)[1])
+            attrs_key = ("attrs", frame.attrs.get("engine_key"))
+            if attrs_key[1] is not None and _key_matches(frame, attrs_key):
+                key = attrs_key
+            else:   # a new frame, or one that inherited attrs from another (a subset, a sort)
+                key = ("frame", id(frame))
+                _register(key, arrow=frame_to_query_arrow(frame), ids=id_sample(frame["event_id"]))
             _frame_ids[id(frame)] = key
             weakref.finalize(frame, _forget_frame, id(frame), key)
         return connection().table(_tables[key][0])

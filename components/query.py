@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 import ibis
 import ibis.expr.types as ir
@@ -29,12 +30,9 @@ from components import engine
 if TYPE_CHECKING:
     from components.filters import EventFilter
 
-# name -> (truncate unit, step): weeks start on Monday in both engines (ISO weeks).
-BALANCE_PERIODS: dict[str, tuple[str, dict[str, int]]] = {
-    "week": ("W", {"weeks": 1}),
-    "month": ("M", {"months": 1}),
-    "quarter": ("Q", {"months": 3}),
-}
+# Periods are numbered (weeks since the Monday 1970-01-05, months and quarters since year 0)
+# so the spread rule is integer arithmetic the engines agree on; weeks start on Monday.
+BALANCE_PERIODS = ("week", "month", "quarter")
 BALANCE_RULES: dict[str, str] = {
     "spread": "each event spread evenly over its date interval (share of its days per period)",
     "start": "each event counted in the period of its earliest possible day",
@@ -89,36 +87,105 @@ def filtered(table: ir.Table, flt: EventFilter) -> ir.Table:
     return table if predicate is None else table.filter(predicate)
 
 
+def _period_index(day: ir.DateValue, period: str) -> ir.IntegerValue:
+    if period == "week":
+        return (day.epoch_days() - 4) // 7
+    if period == "month":
+        return day.year() * 12 + day.month() - 1
+    return day.year() * 4 + (day.month() - 1) // 3
+
+
+def _period_first_day(index: ir.IntegerValue, period: str) -> ir.IntegerValue:
+    """Epoch day of the first day of period number ``index``."""
+    if period == "week":
+        return index * 7 + 4
+    per_year, months = (12, 1) if period == "month" else (4, 3)
+    return ibis.date(index // per_year, index % per_year * months + 1, 1).epoch_days()
+
+
+def period_starts(index: pd.Series, period: str) -> pd.Series:
+    """Period numbers (as ``balance_expr`` returns them) -> first day, datetime64[ns]."""
+    index = index.to_numpy(dtype="int64")
+    if period == "week":
+        days = (index * 7 + 4).astype("datetime64[D]")
+    else:
+        per_year, months = (12, 1) if period == "month" else (4, 3)
+        days = ((index // per_year - 1970) * 12 + index % per_year * months).astype(
+            "datetime64[M]").astype("datetime64[D]")
+    return pd.Series(days.astype("datetime64[ns]"))
+
+
 def balance_expr(table: ir.Table, flt: EventFilter, *, period: str = "month",
                  rule: str = "spread") -> ir.Table:
-    """Per period and ``favours``: summed weight and number of events (see ``balance_table``)."""
+    """Per period number and ``favours``: summed weight and events (see ``balance_table``).
+
+    ``spread`` never expands an event into one row per period.  An event [e, l] of width
+    w = l - e + 1 days adds: its days in its first period / w to that period, its days
+    in its last period / w to that one, and days(P) / w to every period P fully inside.
+    The last part is a difference array: +1/w at the first inner period, -1/w after the
+    last, summed cumulatively over a calendar of period numbers and times days(P).  The
+    event count uses the same trick (+1 at the first period, -1 after the last).
+    """
     if period not in BALANCE_PERIODS:
-        raise QueryError(f"balance period {period!r} is not one of {tuple(BALANCE_PERIODS)}")
+        raise QueryError(f"balance period {period!r} is not one of {BALANCE_PERIODS}")
     if rule not in BALANCE_RULES:
         raise QueryError(f"balance rule {rule!r} is not one of {tuple(BALANCE_RULES)}")
-    unit, step_parts = BALANCE_PERIODS[period]
-    step = ibis.interval(**step_parts)
     rows = filtered(table, flt)
     rows = rows.select(earliest=_day(rows, "earliest"), latest=_day(rows, "latest"),
                        favours=rows.favours.fill_null("unclear"))
-    first, last = rows.earliest.epoch_days(), rows.latest.epoch_days()
-    if rule == "spread":
-        # One row per (event, period touched): expand in the engine, never in Python.
-        span = ibis.range(rows.earliest.truncate(unit).cast("timestamp"),
-                          rows.latest.truncate(unit).cast("timestamp") + step, step)
-        parts = rows.mutate(width=last - first + 1, period_ts=span.unnest())
-        parts = parts.mutate(period_start=parts.period_ts.cast("date"))
-        period_end = (parts.period_start + step) - ibis.interval(days=1)
-        overlap = (ibis.least(parts.latest, period_end).epoch_days()
-                   - ibis.greatest(parts.earliest, parts.period_start).epoch_days() + 1)
-        parts = parts.mutate(share=overlap.cast("float64") / parts.width)
-    else:
+    if rule != "spread":
+        first, last = rows.earliest.epoch_days(), rows.latest.epoch_days()
         day = {"start": rows.earliest, "end": rows.latest,
                "midpoint": rows.earliest + ((last - first) // 2).as_interval("D")}[rule]
-        parts = rows.mutate(period_start=day.truncate(unit).cast("date"), share=ibis.literal(1.0))
-    return (parts.group_by(["period_start", "favours"])
-            .aggregate(weight=parts.share.sum(), events=parts.count())
-            .order_by(["period_start", "favours"]))
+        keyed = rows.mutate(p=_period_index(day, period))
+        return (keyed.group_by(["p", "favours"])
+                .aggregate(weight=keyed.count().cast("float64"), events=keyed.count())
+                .order_by(["p", "favours"]))
+    # Events sharing (favours, earliest, latest) are handled once, weighted by their count:
+    # a million events collapse to tens of thousands of distinct intervals.
+    rows = rows.group_by(["favours", "earliest", "latest"]).aggregate(n=rows.count())
+    rows = rows.select("favours", n=rows.n.cast("float64"), e=rows.earliest.epoch_days(),
+                       l=rows.latest.epoch_days(), p0=_period_index(rows.earliest, period),
+                       p1=_period_index(rows.latest, period))
+    rows = rows.mutate(per_day=rows.n / (rows.l - rows.e + 1))
+    zero = ibis.literal(0.0)
+
+    def part(src, p, share, ds, single, dn):
+        return src.select("favours", p=p.cast("int64"), share=share, ds=ds, single=single,
+                          dn=dn)
+
+    multi = rows.filter(rows.p1 > rows.p0)
+    is_multi = rows.p1 > rows.p0
+    first_share = ibis.ifelse(is_multi, (_period_first_day(rows.p0 + 1, period) - rows.e)
+                              * rows.per_day, rows.n)
+    parts = ibis.union(
+        # first period: all of a one-period event, the head of a longer one
+        part(rows, rows.p0, first_share, zero, ibis.ifelse(is_multi, zero, rows.n),
+             ibis.ifelse(is_multi, rows.n, zero)),
+        # inner periods on (+n/w per day from p0 + 1)
+        part(multi, multi.p0 + 1, zero, multi.per_day, zero, zero),
+        # last period: the tail, and inner periods off
+        part(multi, multi.p1, (multi.l - _period_first_day(multi.p1, period) + 1) * multi.per_day,
+             -multi.per_day, zero, zero),
+        # after the last period the event no longer counts
+        part(multi, multi.p1 + 1, zero, zero, zero, -multi.n),
+        distinct=False)
+    sums = parts.group_by(["p", "favours"]).aggregate(
+        share=parts.share.sum(), ds=parts.ds.sum(), single=parts.single.sum(), dn=parts.dn.sum())
+    span = sums.aggregate(lo=sums.p.min(), hi=sums.p.max())
+    calendar = span.select(p=ibis.range(span.lo, span.hi + 1).unnest())
+    grid = calendar.cross_join(sums.select("favours").distinct())
+    full = grid.left_join(sums, ["p", "favours"]).select(
+        "p", "favours", share=ibis._.share.fill_null(0.0), ds=ibis._.ds.fill_null(0.0),
+        single=ibis._.single.fill_null(0.0), dn=ibis._.dn.fill_null(0.0))
+    running = ibis.cumulative_window(group_by="favours", order_by="p")
+    days = _period_first_day(full.p + 1, period) - _period_first_day(full.p, period)
+    full = full.mutate(inner=full.ds.sum().over(running),
+                       events=full.single + full.dn.sum().over(running), days=days)
+    full = full.filter(full.events > 0.5)
+    return (full.select("p", "favours", weight=full.share + full.inner * full.days,
+                        events=full.events.round().cast("int64"))
+            .order_by(["p", "favours"]))
 
 
 def events_table(source) -> ir.Table:
@@ -132,11 +199,39 @@ def events_table(source) -> ir.Table:
     raise QueryError(f"not an events source (frame, Parquet path or Ibis table): {source!r}")
 
 
+def _positions_expr(table: ir.Table, flt: EventFilter) -> ir.Table:
+    return filtered(table, flt).select(engine.POSITION)
+
+
+def _count_expr(table: ir.Table, flt: EventFilter) -> ir.Table:
+    rows = filtered(table, flt)
+    return rows.aggregate(n=rows.count())
+
+
+_BUILDERS = {"positions": _positions_expr, "count": _count_expr, "balance": balance_expr}
+
+
+@functools.lru_cache(maxsize=512)
+def _engine_sql(table_name: str, kind: str, flt: EventFilter, options: tuple) -> str:
+    # Building and compiling an expression costs 5-60 ms of Python; a dashboard rerun
+    # repeats the same few queries, so their SQL is kept (tables are never renamed).
+    expr = _BUILDERS[kind](engine.connection().table(table_name), flt, **dict(options))
+    return str(ibis.to_sql(expr, dialect="duckdb"))
+
+
+def _execute(source, kind: str, flt: EventFilter, **options) -> pa.Table:
+    """Run one of the query builders on ``source``: cached SQL on the embedded engine,
+    the Ibis expression itself on any other backend."""
+    table = events_table(source)
+    if isinstance(source, pd.DataFrame | str | Path):
+        return engine.run_arrow(_engine_sql(table.get_name(), kind, flt,
+                                            tuple(sorted(options.items()))))
+    return _BUILDERS[kind](table, flt, **options).to_pyarrow()
+
+
 def matching_positions(source, flt: EventFilter) -> np.ndarray:
     """Sorted row positions of a frame or Parquet file that ``flt`` keeps."""
-    table = events_table(source)
-    result = filtered(table, flt).select(engine.POSITION).to_pyarrow()
-    return np.sort(result[engine.POSITION].to_numpy())
+    return np.sort(_execute(source, "positions", flt)[engine.POSITION].to_numpy())
 
 
 def filter_events(source, flt: EventFilter) -> pd.DataFrame:
@@ -157,7 +252,7 @@ def filter_events(source, flt: EventFilter) -> pd.DataFrame:
 
 def count_events(source, flt: EventFilter) -> int:
     """How many events ``flt`` keeps, counted in the engine."""
-    return int(filtered(events_table(source), flt).count().to_pyarrow().as_py())
+    return int(_execute(source, "count", flt)["n"][0].as_py())
 
 
 def balance_table(source, flt: EventFilter, *, period: str = "month",
@@ -171,10 +266,8 @@ def balance_table(source, flt: EventFilter, *, period: str = "month",
     each month of 2020 (exactly 31/366 to January).  ``start``/``end``/``midpoint`` add the
     whole event to the period holding that day.
     """
-    expr = balance_expr(events_table(source), flt, period=period, rule=rule)
-    frame = expr.to_pyarrow().to_pandas()
-    frame["period_start"] = pd.to_datetime(frame["period_start"]).astype("datetime64[ns]")
-    frame["favours"] = frame["favours"].astype(object)
+    frame = _execute(source, "balance", flt, period=period, rule=rule).to_pandas()
+    frame["period_start"] = period_starts(frame["p"], period)
     frame["weight"] = frame["weight"].astype("float64").round(WEIGHT_DECIMALS)
     frame["events"] = frame["events"].astype("int64")
     return frame.loc[:, list(BALANCE_COLUMNS)].reset_index(drop=True)

@@ -121,3 +121,17 @@ def test_repeated_filters_reuse_the_imported_frame():
     assert engine.frame_table(EVENTS).get_name() == first
     copy = EVENTS.copy()
     assert engine.frame_table(copy).get_name() != first
+
+
+OLD_ROWS = [  # before 1970 (negative epoch days), across a leap day and a year end
+    ("o1", "1969-12-29", "1970-01-06", ["IRGC"], ["iran"], [], "other", "background", "iran", "x"),
+    ("o2", "1916-02-20", "1916-03-05", ["Russia"], ["russia"], [], "other", "background", "russia", "x"),
+]
+
+
+@pytest.mark.parametrize("period", ["week", "month", "quarter"])
+def test_balance_before_1970(period):
+    frame = make_events(OLD_ROWS)
+    expected = reference_balance(frame, period, "spread")
+    pd.testing.assert_frame_equal(balance_table(frame, EventFilter(), period=period), expected,
+                                  check_dtype=False, atol=1e-9)
