@@ -154,7 +154,7 @@ def test_map_structure_and_offline_base():
     assert {"mostly iran", "mostly russia"} <= set(names)
     assert all(t.type == "scatter" for t in fig.data)          # no scattergeo/tiles
     assert fig.layout.yaxis.scaleanchor == "x"
-    assert "1 without a location" in fig.layout.title.text      # e6 has no town
+    assert "1 without a location" in fig.layout.title.subtitle.text   # e6 has no town
 
 
 def test_map_place_table_counts_and_hover():
@@ -195,7 +195,7 @@ def test_balance_structure():
     assert trace_names(fig) == ["favour Russia", "favour Iran", "net (Russia − Iran)"]
     assert list(fig.data[1].y) == [-2.0, -1.0]                  # Iran drawn downwards
     assert list(fig.data[2].y) == [-0.5, -1.0]                  # net = Russia − Iran
-    assert "counting rule: spread evenly" in fig.layout.title.text
+    assert "counting rule: spread evenly" in fig.layout.title.subtitle.text
     assert fig.layout.barmode == "relative" and fig.layout.xaxis.type == "date"
 
 

@@ -12,11 +12,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures.common import (
-    SIDE_COLOURS, base_layout, context_markup, empty_figure, require_columns,
+    SIDE_COLOURS, base_layout, context_markup, empty_figure, plain_text, require_columns,
 )
 
 BALANCE_COLUMNS = frozenset({"period_start", "favours", "weight", "events"})
 PERIODS = ("week", "month", "quarter")
+PERIOD_STEP = {"week": "W-MON", "month": "MS", "quarter": "QS"}
 PERIOD_FORMAT = {"week": "%Y-%m-%d", "month": "%Y-%m", "quarter": "%Y-%m"}
 SIDES_SHOWN = (("russia", 1, "Russia"), ("iran", -1, "Iran"))
 
@@ -28,13 +29,15 @@ def balance_figure(table: pd.DataFrame, *, period: str = "month", rule_text: str
         raise ValueError(f"balance: period must be one of {PERIODS}, got {period!r}")
     require_columns(table, BALANCE_COLUMNS, "balance")
     safe_context = context_markup(context, width=110)
-    rule = f" — counting rule: {rule_text}" if rule_text else ""
-    title = f"Russia vs Iran: events favouring each side per {period}{rule}"
+    rule = f"counting rule: {plain_text(rule_text, wrap=100)}" if rule_text else ""
+    title = f"Russia vs Iran: events favouring each side per {period}"
     shown = table[table["favours"].isin([side for side, _, _ in SIDES_SHOWN])]
     if shown.empty:
-        return empty_figure(f"{title}: no events favour Russia or Iran here", safe_context)
+        return empty_figure(f"Russia vs Iran per {period}: no events favour Russia or Iran here",
+                            safe_context)
     wide = shown.pivot_table(index="period_start", columns="favours", values=["weight", "events"],
                              aggfunc="sum", fill_value=0).sort_index()
+    wide = wide.reindex(_all_periods(wide.index, period), fill_value=0)
     periods = pd.to_datetime(wide.index)
     labels = periods.strftime(PERIOD_FORMAT[period])
     fig = go.Figure()
@@ -55,9 +58,16 @@ def balance_figure(table: pd.DataFrame, *, period: str = "month", rule_text: str
         customdata=list(zip(labels, net.round(2))),
         hovertemplate="%{customdata[0]} · net %{customdata[1]}<extra></extra>",
     ))
-    base_layout(fig, title, safe_context, height=460)
+    base_layout(fig, title, safe_context, height=480, note=rule)
     fig.update_layout(barmode="relative", bargap=0.15, legend={"orientation": "h", "y": -0.18})
     fig.update_xaxes(type="date", title=period)
     fig.update_yaxes(title="events (weighted) — Russia up, Iran down", zeroline=True,
                      zerolinecolor="#444444")
     return fig
+
+
+def _all_periods(starts: pd.Index, period: str) -> pd.DatetimeIndex:
+    """Every period start from the first to the last, so empty periods show as zero."""
+    starts = pd.to_datetime(starts)
+    full = pd.date_range(starts.min(), starts.max(), freq=PERIOD_STEP[period])
+    return full.union(starts)

@@ -119,11 +119,12 @@ def context_markup(context: str, width: int = 150) -> str:
     return plain_text(context, limit=900, wrap=width)
 
 
-def base_layout(fig: go.Figure, title: str, context: str, *, height: int) -> go.Figure:
-    """Common layout: title with context, white background, room at the top for the title."""
-    lines = context.count("<br>") + 1 if context else 0
+def base_layout(fig: go.Figure, title: str, context: str, *, height: int, note: str = "") -> go.Figure:
+    """Common layout: one-line title; below it the (safe) note, then the context line."""
+    subtitle = f"<b>{note}</b><br>{context}" if note else context
+    lines = subtitle.count("<br>") + 1 if subtitle else 0
     fig.update_layout(
-        title=figure_title(title, context),
+        title=figure_title(title, subtitle),
         template="plotly_white",
         height=height,
         margin={"l": 10, "r": 10, "t": 58 + 15 * lines, "b": 40},

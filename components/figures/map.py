@@ -77,60 +77,95 @@ def _listings(located: pd.DataFrame, codes: np.ndarray, max_hover: int) -> pd.Se
 
 def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), context: str = "",
                max_hover: int = MAX_HOVER) -> go.Figure:
-    """Events per place on the offline base map; see the module docstring."""
+    """Events per place on the offline base map; see the module docstring.
+
+    The view is the province (DEFAULT_BOUNDS plus a margin); places outside it are named
+    in the title instead of shrinking the province to a corner. When no place falls in
+    the province (imported data elsewhere), the view fits the data.
+    """
     require_columns(events, MAP_COLUMNS, "map")
     safe_context = context_markup(context, width=110)
     if events.empty:
         return empty_figure("Map: no events match the current filters", safe_context)
     places = place_table(events, max_hover=max_hover)
     unlocated = int(len(events) - places["events"].sum()) if len(places) else len(events)
-    title = "Events by place"
+    inside = _in_view(places)
+    notes = []
     if unlocated:
-        title += f" ({unlocated:,} without a location not drawn)"
+        notes.append(f"{unlocated:,} without a location")
+    if inside.any() and not inside.all():
+        outside = places.loc[~inside, "place"].tolist()
+        names = ", ".join(plain_text(p, limit=30, wrap=None) for p in outside[:4])
+        more = f" +{len(outside) - 4} more" if len(outside) > 4 else ""
+        notes.append(f"off the map: {names}{more}")
+        places = places[inside]
+    title = "Events by place"
+    note = "; ".join(notes)
     fig = go.Figure()
     for line in geo_lines:
         fig.add_trace(go.Scatter(x=line.lon, y=line.lat, mode="lines", name=line.name,
                                  line=LINE_STYLES[line.kind], hoverinfo="skip"))
     if not places.empty:
         _add_places(fig, places)
-    return _layout(fig, places, title, safe_context)
+    return _layout(fig, places, title, safe_context, note)
+
+
+def _in_view(places: pd.DataFrame, margin: float = 0.6) -> pd.Series:
+    lon_min, lon_max, lat_min, lat_max = DEFAULT_BOUNDS
+    return (places["lon"].between(lon_min - margin, lon_max + margin)
+            & places["lat"].between(lat_min - margin, lat_max + margin))
+
+
+def _label_mask(places: pd.DataFrame, min_lon: float = 0.22, min_lat: float = 0.07) -> list[bool]:
+    """Label the busiest places first, skipping any too close to one already labelled."""
+    taken: list[tuple[float, float]] = []
+    keep = {}
+    for idx, rec in places.sort_values("events", ascending=False, kind="stable").iterrows():
+        clear = all(abs(rec["lon"] - lon) >= min_lon or abs(rec["lat"] - lat) >= min_lat
+                    for lon, lat in taken)
+        keep[idx] = clear
+        if clear:
+            taken.append((rec["lon"], rec["lat"]))
+    return [keep[i] for i in places.index]
 
 
 def _add_places(fig: go.Figure, places: pd.DataFrame) -> None:
     biggest = max(1, int(places["events"].max()))
-    sizes = 10 + 34 * np.sqrt(places["events"] / biggest)
+    places = places.assign(size=10 + 34 * np.sqrt(places["events"] / biggest),
+                           label=_label_mask(places))
     for side, part in places.groupby(places["side"].fillna(NO_VALUE), sort=True):
         hover = [f"<b>{plain_text(p, wrap=None)}</b> · {n:,} events<br>sides: {plain_text(s, wrap=None)}"
                  f"<br>{listing}" for p, n, s, listing in
                  zip(part["place"], part["events"], part["split"], part["listing"])]
         fig.add_trace(go.Scatter(
             x=part["lon"], y=part["lat"], mode="markers+text", name=f"mostly {side}",
-            text=[plain_text(p, limit=24, wrap=None) for p in part["place"]],
+            text=[plain_text(p, limit=24, wrap=None) if show else ""
+                  for p, show in zip(part["place"], part["label"])],
             textposition="middle right", textfont={"size": 11, "color": "#333333"},
-            marker={"size": sizes[part.index], "color": side_colour(side), "opacity": 0.75,
+            marker={"size": part["size"], "color": side_colour(side), "opacity": 0.75,
                     "line": {"color": "white", "width": 1}},
             hovertext=hover, hoverinfo="text",
         ))
 
 
-def _layout(fig: go.Figure, places: pd.DataFrame, title: str, context: str) -> go.Figure:
+def _layout(fig: go.Figure, places: pd.DataFrame, title: str, context: str, note: str) -> go.Figure:
     lon_min, lon_max, lat_min, lat_max = DEFAULT_BOUNDS
     if not places.empty:
         lon_min, lon_max = min(lon_min, places["lon"].min() - 0.1), max(lon_max, places["lon"].max() + 0.3)
         lat_min, lat_max = min(lat_min, places["lat"].min() - 0.1), max(lat_max, places["lat"].max() + 0.1)
-    base_layout(fig, title, context, height=620)
+    base_layout(fig, title, context, height=640, note=note)
     ratio = 1 / math.cos(math.radians((lat_min + lat_max) / 2))
     fig.update_xaxes(range=[lon_min, lon_max], title="longitude °E", showgrid=True,
                      gridcolor="#EEEEEE", zeroline=False, constrain="domain")
     fig.update_yaxes(range=[lat_min, lat_max], title="latitude °N", showgrid=True, gridcolor="#EEEEEE",
                      zeroline=False, scaleanchor="x", scaleratio=ratio, constrain="domain")
-    fig.add_annotation(x=41.35, y=34.75, text="IRAQ", showarrow=False,
-                       font={"size": 12, "color": "#999999"})
-    fig.add_annotation(x=39.9, y=34.5, text="SYRIA", showarrow=False,
-                       font={"size": 12, "color": "#999999"})
-    fig.add_annotation(x=1, y=0, xref="paper", yref="paper", xanchor="right", yanchor="bottom",
-                       text="Base lines approximate (data/geo); no map tiles", showarrow=False,
-                       font={"size": 9, "color": "#888888"})
-    fig.update_layout(legend={"font_size": 11}, plot_bgcolor="#FBFBF7")
+    for x, y, text in ((41.3, 34.85, "IRAQ"), (39.9, 34.45, "SYRIA")):
+        if lon_min < x < lon_max and lat_min < y < lat_max:
+            fig.add_annotation(x=x, y=y, text=text, showarrow=False,
+                               font={"size": 12, "color": "#999999"})
+    fig.add_annotation(x=0, y=-0.02, xref="paper", yref="paper", xanchor="left", yanchor="top",
+                       text="Base lines approximate (data/geo); no map tiles. Hover a circle for its events.",
+                       showarrow=False, font={"size": 10, "color": "#777777"})
+    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.12}, plot_bgcolor="#FBFBF7")
     fig.layout.meta = {"places": int(len(places))}
     return fig

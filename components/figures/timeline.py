@@ -44,8 +44,12 @@ BAR_WIDTH = 0.72
 
 def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by: str = "side",
                     context: str = "", actor_sides: dict[str, str] | None = None,
-                    max_marks: int = MAX_MARKS) -> go.Figure:
-    """The swimlane timeline of ``events`` (schema.FRAME_COLUMNS); see the module docstring."""
+                    max_marks: int = MAX_MARKS, window: tuple | None = None) -> go.Figure:
+    """The swimlane timeline of ``events`` (schema.FRAME_COLUMNS); see the module docstring.
+
+    ``window`` (start, end), either may be None: the initial x range, e.g. the filter's
+    date range, so long background spans do not squeeze the selected months.
+    """
     if swimlane not in SWIMLANES:
         raise ValueError(f"timeline: swimlane must be one of {sorted(SWIMLANES)}, got {swimlane!r}")
     if colour_by not in COLOUR_BY:
@@ -57,14 +61,27 @@ def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by:
         return empty_figure(f"{title}: no events match the current filters", safe_context)
     lane_col = SWIMLANES[swimlane]
     if len(events) > max_marks or _count_marks(events, lane_col) > max_marks:
-        return density_figure(events, lane_col=lane_col, title=title, context=safe_context)
+        fig = density_figure(events, lane_col=lane_col, title=title, context=safe_context)
+        return _apply_window(fig, events, window)
     marks = _lane_marks(events, swimlane, colour_by, actor_sides or {})
     fig = go.Figure()
     _add_periods(fig, marks)
     _add_ranges(fig, marks, colour_by)
     _add_days(fig, marks, colour_by)
     _add_same_as(fig, marks)
-    return _layout(fig, marks, title, safe_context, swimlane, colour_by)
+    _add_legend_keys(fig, marks, colour_by)
+    fig = _layout(fig, marks, title, safe_context, swimlane, colour_by)
+    return _apply_window(fig, events, window)
+
+
+def _apply_window(fig: go.Figure, events: pd.DataFrame, window: tuple | None) -> go.Figure:
+    """Zoom the x axis to ``window`` (open ends take the data's extent), padded by 3%."""
+    if not window or (window[0] is None and window[1] is None):
+        return fig
+    lo = pd.Timestamp(window[0]) if window[0] is not None else events["earliest"].min()
+    hi = pd.Timestamp(window[1]) + ONE_DAY if window[1] is not None else events["latest"].max() + ONE_DAY
+    pad = (hi - lo) * 0.03
+    return fig.update_xaxes(range=[lo - pad, hi + pad])
 
 
 def _count_marks(events: pd.DataFrame, lane_col: str) -> int:
@@ -176,7 +193,7 @@ def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
     colours = category_colours(marks["group"], colour_by)
     for (group, span), part in ranges.groupby(["group", "span"], sort=True):
         fig.add_trace(go.Bar(
-            name=f"{group} · {'background/ongoing span' if span else 'date range'}",
+            name=f"{group} · {'background/ongoing span' if span else 'date range'}", showlegend=False,
             orientation="h", y=part["y"], base=part["earliest"],
             x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
             width=BAR_WIDTH * (0.7 if span else 1.0),
@@ -193,12 +210,48 @@ def _add_days(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
     colours = category_colours(marks["group"], colour_by)
     for (group, span), part in days.groupby(["group", "span"], sort=True):
         fig.add_trace(go.Scatter(
-            name=f"{group} · {'background (day)' if span else 'known to the day'}",
+            name=f"{group} · {'background (day)' if span else 'known to the day'}", showlegend=False,
             mode="markers", x=part["earliest"] + ONE_DAY / 2, y=part["y"],
             marker={"color": colours[group], "size": 11, "symbol": "square-open" if span else "circle",
                     "line": {"color": "white" if not span else colours[group], "width": 1.5}},
             hovertext=part["hover"], hoverinfo="text", legendgroup=group,
         ))
+
+
+KIND_KEYS = (  # (mask name, legend text, marker symbol)
+    ("day_incident", "known to the day", "circle"),
+    ("range_incident", "known only to a range (bar)", "square"),
+    ("range_span", "background / ongoing span (hatched)", "square-open"),
+    ("day_span", "background, known to the day", "square-open"),
+)
+
+
+def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+    """Legend: one colour entry per group (toggles its marks) and one grey entry per mark kind."""
+    colours = category_colours(marks["group"], colour_by)
+    for group in sorted(set(marks["group"])):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=group, legendgroup=group,
+                                 marker={"color": colours[group], "symbol": "square", "size": 11},
+                                 legendrank=1))
+    present = {"day_incident": (marks["day"] & ~marks["span"]).any(),
+               "range_incident": (~marks["day"] & ~marks["span"]).any(),
+               "range_span": (~marks["day"] & marks["span"]).any(),
+               "day_span": (marks["day"] & marks["span"]).any()}
+    for key, text, symbol in KIND_KEYS:
+        if not present[key]:
+            continue
+        if key.startswith("range"):
+            span = key == "range_span"
+            fig.add_trace(go.Bar(x=[None], y=[None], orientation="h", name=text, legendrank=2,
+                                 legendgroup=f"kind_{key}", hoverinfo="skip",
+                                 marker={"color": rgba("#777777", 0.12 if span else 0.5),
+                                         "pattern": {"shape": "/" if span else "", "fgcolor": "#555555",
+                                                     "solidity": 0.25, "size": 5},
+                                         "line": {"color": "#555555", "width": 1}}))
+        else:
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, legendgroup=f"kind_{key}",
+                                     marker={"color": "#777777", "symbol": symbol, "size": 10},
+                                     legendrank=2, hoverinfo="skip"))
 
 
 def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
@@ -247,7 +300,8 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, title: str, context: str,
     for i, (_, low, high) in enumerate(bands):
         if i % 2 == 0:
             fig.add_hrect(y0=low - 0.2, y1=high + 0.2, fillcolor="#F2F2F2", line_width=0, layer="below")
-    fig.update_layout(barmode="overlay", legend={"title": f"colour: {colour_by}", "font_size": 11},
+    fig.update_layout(barmode="overlay", legend={"title": f"colour: {colour_by}", "font_size": 11,
+                                                 "groupclick": "togglegroup"},
                       hovermode="closest")
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD")
     fig.update_yaxes(tickvals=[(lo + hi) / 2 for _, lo, hi in bands],
