@@ -233,7 +233,9 @@ def _bounds(rule: Rule, found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, 
     else:
         earliest, latest = apply_modifier(period.start, period.end, period.granularity, found.mod, ctx.anchor, ctx.future)
     for mod in reversed(mods):  # innermost wrapper first: "about late 2017" = APPROX(END(2017))
-        earliest, latest = apply_modifier(earliest, latest, period.granularity, mod, ctx.anchor, ctx.future)
+        narrowed = apply_modifier(earliest, latest, period.granularity, mod, ctx.anchor, ctx.future)
+        if narrowed[0] <= narrowed[1]:  # "mid early February": a part of a part may not fit; keep the outer one
+            earliest, latest = narrowed
     if not ctx.future and earliest <= ctx.anchor < latest:
         latest = ctx.anchor  # a past-tense report cannot be about later than its anchor
     return earliest, latest
@@ -297,7 +299,10 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
     mod_text = f" {mod.value}" if mod is not Mod.NONE else ""
     explanation = (f"{text.strip()!r} in an article published {_describe_anchor(anchor)} → {how}{mod_text}"
                    f" → {start}..{end} → {earliest}..{latest}")
-    return DateResult(text=text, anchor=anchor_text, resolved=True, start=start, end=end,
-                      granularity=first.period.granularity, mod=mod, earliest=earliest, latest=latest,
-                      timex=timex, edtf=edtf, rule=rule.name, explanation=explanation,
-                      direction="future" if future else "past")
+    try:
+        return DateResult(text=text, anchor=anchor_text, resolved=True, start=start, end=end,
+                          granularity=first.period.granularity, mod=mod, earliest=earliest, latest=latest,
+                          timex=timex, edtf=edtf, rule=rule.name, explanation=explanation,
+                          direction="future" if future else "past")
+    except ValueError as err:  # an invariant broke: report it rather than raise (never expected)
+        return _error(text, anchor_text, f"rule {rule.name} gave an inconsistent interval for {phrase[:80]!r}: {err}")

@@ -173,15 +173,17 @@ def century(m, ctx: Ctx) -> Found:
       ("in the last week of April", "the first week of May 2019"), "week of a month (7 days)")
 def week_of_month(m, ctx: Ctx) -> Found:
     mon = month_value(m["mon"])
-    if m["y"]:
-        whole = P.month(year_value(m["y"]), mon)
-    else:
-        whole = most_recent((P.month(y, mon) for y in _years_around(ctx.anchor)), ctx)
-    if m["which"] in ("last", "final"):
+    years = [year_value(m["y"])] if m["y"] else list(_years_around(ctx.anchor))
+    weeks = [_week_of(P.month(y, mon), m["which"]) for y in years]
+    return Found(weeks[0] if m["y"] else most_recent(weeks, ctx))
+
+
+def _week_of(whole: P.Period, which: str) -> P.Period:
+    if which in ("last", "final"):
         start = P.shift("day", whole.end, -6)
     else:
-        start = P.shift("week", whole.start, ordinal_value(m["which"]) - 1)
-    return Found(P.Period(start, P.shift("day", start, 6), P.G.WEEK, whole.timex), Mod.NONE)
+        start = P.shift("week", whole.start, ordinal_value(which) - 1)
+    return P.Period(start, P.shift("day", start, 6), P.G.WEEK, whole.timex)
 
 
 RULES = [iso_interval, iso_week, iso_date, iso_quarter, iso_month, slashed_date, month_day_year,
