@@ -47,66 +47,86 @@ def guard_cell(value: str) -> str:
     return value
 
 
-def acled_records(frame: pd.DataFrame) -> list[dict[str, str]]:
-    """One dict per event with ACLED_COLUMNS + EXTRA_COLUMNS as unguarded strings."""
+def acled_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The events as ACLED_COLUMNS + EXTRA_COLUMNS, every cell a string (not yet guarded)."""
     missing = [c for c in ("event_id", "earliest", "latest", "actors", "towns") if c not in frame.columns]
     if missing:
         raise ValueError(f"cannot export: the events table lacks column(s) {', '.join(missing)}")
-    return [_acled_record(row) for row in frame.to_dict("records")]
-
-
-def _acled_record(row: dict) -> dict[str, str]:
-    earliest, latest = _day(row.get("earliest")), _day(row.get("latest"))
-    midpoint = earliest + (latest - earliest) / 2 if earliest is not None and latest is not None else None
-    actors = _names(row.get("actors"))
-    towns = _names(row.get("towns"))
-    event_id = str(row.get("event_id", ""))
-    out = dict.fromkeys(ACLED_COLUMNS + EXTRA_COLUMNS, "")
-    out.update(
-        event_id_cnty=event_id.removeprefix(ID_PREFIX),
-        event_date=midpoint.date().isoformat() if midpoint is not None else "",
-        year=str(midpoint.year) if midpoint is not None else "",
-        time_precision=str(TIME_PRECISION.get(str(row.get("precision", "")), 3)),
-        event_type=_text(row.get("event_type")), sub_event_type=_text(row.get("event_type")),
-        actor1=actors[0] if actors else "", assoc_actor_1="; ".join(actors[1:-1]),
-        actor2=actors[-1] if len(actors) > 1 else "",
-        location=_text(row.get("town")) or (towns[0] if towns else ""),
-        latitude=_number(row.get("lat")), longitude=_number(row.get("lon")),
-        source=_text(row.get("outlet")), notes=_text(row.get("quote")),
-        event_id=event_id, earliest=earliest.date().isoformat() if earliest is not None else "",
-        latest=latest.date().isoformat() if latest is not None else "",
-        granularity=_text(row.get("granularity")), precision=_text(row.get("precision")),
-        rule=_text(row.get("rule")), explanation=_text(row.get("explanation")),
-        towns=LIST_SEP.join(towns), date_text=_text(row.get("date_text")))
-    return out
+    n = len(frame)
+    text = lambda column: (frame[column].fillna("").astype(str) if column in frame.columns  # noqa: E731
+                           else pd.Series([""] * n, index=frame.index, dtype=object))
+    earliest = pd.to_datetime(frame["earliest"])
+    latest = pd.to_datetime(frame["latest"])
+    midpoint = (earliest + (latest - earliest) / 2).dt.floor("D")
+    actors = frame["actors"].map(_names)
+    towns = frame["towns"].map(_names)
+    out = pd.DataFrame({c: pd.Series([""] * n, index=frame.index, dtype=object)
+                        for c in ACLED_COLUMNS + EXTRA_COLUMNS})
+    event_id = text("event_id")
+    out["event_id_cnty"] = event_id.str.removeprefix(ID_PREFIX)
+    out["event_date"] = _iso(midpoint)
+    out["year"] = midpoint.dt.year.astype("Int64").astype(str).replace("<NA>", "")
+    out["time_precision"] = text("precision").map(lambda p: str(TIME_PRECISION.get(p, 3)))
+    out["event_type"] = out["sub_event_type"] = text("event_type")
+    out["actor1"] = actors.map(lambda a: a[0] if a else "")
+    out["assoc_actor_1"] = actors.map(lambda a: "; ".join(a[1:-1]))
+    out["actor2"] = actors.map(lambda a: a[-1] if len(a) > 1 else "")
+    town = text("town")
+    out["location"] = town.where(town != "", towns.map(lambda t: t[0] if t else ""))
+    out["latitude"] = _numbers(frame, "lat")
+    out["longitude"] = _numbers(frame, "lon")
+    out["source"] = text("outlet")
+    out["notes"] = text("quote")
+    out["event_id"] = event_id
+    out["earliest"] = _iso(earliest)
+    out["latest"] = _iso(latest)
+    for column in ("granularity", "precision", "rule", "explanation", "date_text"):
+        out[column] = text(column)
+    out["towns"] = towns.map(LIST_SEP.join)
+    return out.reset_index(drop=True)
 
 
 def to_acled_csv(frame: pd.DataFrame) -> str:
     """The events as ACLED-compatible CSV text (UTF-8, "\\n" line ends), every text cell guarded."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for record in acled_records(frame):
-        writer.writerow({k: guard_cell(v) for k, v in record.items()})
-    return out.getvalue()
+    table = acled_table(frame)
+    for column in table.columns:
+        table[column] = guard_column(table[column])
+    return table.to_csv(index=False, lineterminator="\n")
+
+
+def guard_column(values: pd.Series) -> pd.Series:
+    """:func:`guard_cell` over a column of strings."""
+    values = values.astype(object)
+    risky = values.str.startswith(FORMULA_TRIGGERS) & ~values.str.fullmatch(_PLAIN_NUMBER.pattern)
+    return values.where(~risky.fillna(False).astype(bool), "'" + values)
+
+
+def _iso(days: pd.Series) -> pd.Series:
+    return days.dt.strftime("%Y-%m-%d").fillna("").astype(object)
+
+
+def _numbers(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame.columns:
+        return pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    return pd.to_numeric(frame[column], errors="coerce").map(lambda v: "" if pd.isna(v) else repr(float(v)))
 
 
 def to_json(frame: pd.DataFrame) -> str:
     """The events table as a JSON array: schema columns, ISO dates, lists as arrays, null for missing."""
-    columns = [c for c in FRAME_COLUMNS if c in frame.columns]
-    rows = [{c: _json_value(row[c], FRAME_COLUMNS[c]) for c in columns} for row in frame.to_dict("records")]
-    return json.dumps(rows, ensure_ascii=False, indent=1)
-
-
-def _json_value(value, kind: str):
-    if kind == "list":
-        return _names(value)
-    if kind == "date":
-        day = _day(value)
-        return day.date().isoformat() if day is not None else None
-    if kind == "float":
-        return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
-    return _text(value)
+    out = pd.DataFrame(index=frame.index)
+    for column, kind in FRAME_COLUMNS.items():
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        if kind == "date":
+            out[column] = pd.to_datetime(values).dt.strftime("%Y-%m-%d").astype(object)
+        elif kind == "list":
+            out[column] = values.map(_names).astype(object)
+        elif kind == "float":
+            out[column] = pd.to_numeric(values, errors="coerce")
+        else:
+            out[column] = values.fillna("").astype(str)
+    return out.to_json(orient="records", force_ascii=False, indent=1, double_precision=15)
 
 
 def _day(value) -> pd.Timestamp | None:
@@ -129,9 +149,3 @@ def _text(value) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value)
-
-
-def _number(value) -> str:
-    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return repr(float(value))

@@ -11,6 +11,7 @@ import io
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from .report import ImportFileError, RowProblem
 
@@ -112,12 +113,21 @@ def _check_header(header: list[str], required: tuple[str, ...], label: str) -> N
 
 def parse_date(value: str, column: str) -> date:
     """A calendar day in one of ``DATE_FORMATS``."""
+    day = _day(value.strip())
+    if day is None:
+        raise RowError(column, value, "not a date (expected YYYY-MM-DD or DD Month YYYY)")
+    return day
+
+
+@lru_cache(maxsize=65536)
+def _day(value: str) -> date | None:
+    """Memoised: a big export repeats a few thousand distinct date strings."""
     for fmt in DATE_FORMATS:
         try:
-            return datetime.strptime(value.strip(), fmt).date()
+            return datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise RowError(column, value, "not a date (expected YYYY-MM-DD or DD Month YYYY)")
+    return None
 
 
 def parse_int(value: str, column: str, allowed: range | None = None) -> int:
