@@ -7,7 +7,9 @@ Steps, each in one place:
 2. ``read``: the first rule whose pattern matches the whole phrase; failing that, peel one
    wrapper at a time and retry -- approximators ("about"), part words ("early", "the end
    of"), "since", "before"/"after", prepositions, times of day, "or so", "and beyond";
-   failing that, the longest rule match *inside* the phrase ("Today, on Saturday (October 6)").
+   failing that, the phrase completed by its neighbour word in the sentence ("five years"
+   in "redeemed in five years"); failing that, the longest rule match *inside* the phrase
+   ("Today, on Saturday (October 6)").
 3. Direction: the rule's own words ("ago", "next") decide; otherwise ``direction`` if
    given; otherwise future only when the sentence has a future cue ("will", "is expected
    to"... ``data/vocab/tense_cues.csv``), past by default.
@@ -103,12 +105,16 @@ def read(phrase: str, depth: int = 0) -> tuple[Rule, re.Match, list[Mod]] | None
         if inner:
             mod = _PART_MODS[_squash(pm["part"])] if peeler.name == "part" else peeler.mod
             return inner[0], inner[1], ([mod] if mod is not Mod.NONE else []) + inner[2]
-    if depth == 0:
-        found = find_rules(phrase)
-        if found:
-            best = max(found, key=lambda hit: hit[1].end() - hit[1].start())
-            return best[0], best[1], []
     return None
+
+
+def _read_inside(phrase: str):
+    """The longest rule match inside the phrase ("Today, on Saturday (October 6)")."""
+    found = find_rules(phrase)
+    if not found:
+        return None
+    best = max(found, key=lambda hit: hit[1].end() - hit[1].start())
+    return best[0], best[1], []
 
 
 TENSE_WINDOW = (80, 40)  # characters of the sentence read before / after the phrase
@@ -275,6 +281,8 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
     hit = read(phrase)
     if hit is None and isinstance(context, str) and context:
         hit = _read_with_neighbours(phrase, clean(context[: 4 * MAX_CHARS]))
+    if hit is None:
+        hit = _read_inside(phrase)
     if hit is None:
         return _error(text, anchor_text, f"no date rule matches {phrase[:80]!r}")
     rule, match, mods = hit

@@ -145,6 +145,12 @@ def weekend(m, ctx: Ctx) -> Found:
     return Found(P.weekend(P.shift("week", ctx.anchor, -1)))
 
 
+# "the week", "the month" (as in "by the end of the month"): the one containing the anchor
+@rule("the_period", r"the (?P<unit>week|month)", ("the month", "the end of the month"), "the period containing the anchor")
+def the_period(m, ctx: Ctx) -> Found:
+    return Found(P.containing(m["unit"], ctx.anchor), note=f"{_kind(m['unit'])} containing the anchor")
+
+
 # "this week", "the current month", "this year", "the present decade"
 @rule("this_period", rf"{THIS} {PERIOD_UNIT}", ("this week", "this year"), "the period containing the anchor")
 def this_period(m, ctx: Ctx) -> Found:
@@ -285,6 +291,6 @@ def season(m, ctx: Ctx) -> Found:
 
 
 RULES = [same_day, anaphoric_year, today, yesterday, day_before_yesterday, tomorrow, day_after_tomorrow, last_night, next_day, previous_day,
-         last_weekday, next_weekday, this_weekday, weekday, weekend, this_period, last_period, next_period,
+         last_weekday, next_weekday, this_weekday, weekday, weekend, the_period, this_period, last_period, next_period,
          units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
          month_rel_year, rel_month, month, season]
