@@ -1,6 +1,8 @@
 """ACLED / UCDP GED importers on the synthetic sample files in data/samples/."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -187,6 +189,23 @@ def test_upload_detects_the_format(path, kind):
     assert detect_kind(path.read_bytes()) == kind
     frame, report = import_upload(path.name, path.read_bytes(), refs=REFS)
     assert report.kind == kind and len(frame) == report.rows_accepted
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"], ids=["semicolon", "tab"])
+def test_spreadsheet_delimiters_are_recognised(delimiter):
+    text = ACLED_SAMPLE.read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    frame, report = import_upload("x.csv", out.getvalue().encode("utf-8-sig"), refs=REFS)
+    assert (report.kind, report.rows_accepted) == ("acled", 12)
+
+
+def test_multiline_cells_keep_physical_line_numbers():
+    data = ACLED_SAMPLE.read_bytes().replace(b'"SYNTHETIC. On 4 July', b'"SYNTHETIC.\nOn 4 July', 1)
+    data += b"SYR-SYN-999,31 June 2020,2020,1,,,,X,,,,,,,,,,,,,,Hajin,34.7,40.8,,,,,,,\n"
+    _, report = import_bytes("acled", data, "x.csv", refs=REFS)
+    assert [(p.line, p.column) for p in report.rejected] == [(15, "event_date")]
 
 
 def test_upload_refuses_oversized_and_unknown_files():

@@ -21,7 +21,7 @@ from .actor_map import ActorMapper, load_actor_map
 from .common import run_import
 from .references import References, load_references
 from .report import ImportFileError, ImportReport, RowProblem
-from .rows import DEFAULT_MAX_ROWS, decode
+from .rows import DEFAULT_MAX_ROWS, sniff_delimiter
 
 KINDS = {"acled": (acled.REQUIRED, acled.convert_acled), "ucdp": (ucdp.REQUIRED, ucdp.convert_ucdp)}
 
@@ -51,8 +51,8 @@ def import_file(kind: str, path: str | Path, **options) -> tuple[pd.DataFrame, I
 
 def detect_kind(data: bytes, label: str = "upload") -> str:
     """"acled" or "ucdp" from the header row; ImportFileError when it is neither."""
-    first = decode(data[:65536], label).splitlines()[0:1]
-    header = {h.strip().strip('"').lower() for h in (first[0].split(",") if first else [])}
+    first = data[:65536].decode("utf-8-sig", errors="ignore").splitlines()[0:1]   # the full decode comes later
+    header = {h.strip().strip('"').lower() for h in (first[0].split(sniff_delimiter(first[0])) if first else [])}
     for kind, (required, _) in KINDS.items():
         if set(required) <= header:
             return kind

@@ -66,7 +66,7 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
     Raises :class:`ImportFileError` for a missing header or column, or more than
     ``max_rows`` data rows.
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     header: list[str] | None = None
     records: list[Record] = []
     bad: list[RowProblem] = []
@@ -94,6 +94,12 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
     if header is None:
         raise ImportFileError(f"{label}: empty file (expected a header with {', '.join(required)})")
     return records, bad
+
+
+def sniff_delimiter(text: str) -> str:
+    """",", or ";" / tab when the header line has more of those (spreadsheet exports in some locales)."""
+    header = text[: text.find("\n") if "\n" in text else len(text)]
+    return max((",", ";", "\t"), key=header.count) if header else ","
 
 
 def _unguard(value: str) -> str:
