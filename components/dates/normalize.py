@@ -300,7 +300,9 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
     (first, (earliest, latest)), (last, (earliest2, latest2)) = results[0], results[-1]
     start, end = min(first.period.start, last.period.start), max(first.period.end, last.period.end)
     earliest, latest = min(earliest, earliest2), max(latest, latest2)
-    timex = first.period.timex if first.period.timex == last.period.timex else f"{first.period.timex}/{last.period.timex}"
+    timex = first.period.timex
+    if timex != last.period.timex:  # the window's ends name different periods: "2020-W26/2020-W27"
+        timex = f"{timex}/{last.period.timex}" if "/" not in timex + last.period.timex else ""
     mod = mods[0] if mods else first.mod
     edtf = earliest.isoformat() if earliest == latest else f"{earliest}/{latest}"
     how = first.note or rule.describe

@@ -187,6 +187,17 @@ def units_ago(m, ctx: Ctx) -> Found:
     return _units_from(ctx, n, "week" if unit == "fortnight" else unit, -1)
 
 
+# "two or three years ago", "two, maybe three years ago", "3-4 weeks ago": both periods and all between
+@rule("range_ago", rf"(?P<n>{NUMBER})(?: ?- ?| (?:or |to |maybe |perhaps |possibly |or maybe |or perhaps )+)(?P<n2>{NUMBER}) (?P<u>{UNIT}) (?:ago|earlier|before|back)",
+      ("two or three years ago", "two, maybe three years ago"), "from the farther to the nearer period back", tense="past")
+def range_ago(m, ctx: Ctx) -> Found:
+    unit = UNITS[m["u"]]
+    unit, factor = ("week", 2) if unit == "fortnight" else (unit, 1)
+    near, far = sorted((number_value(m["n"]) * factor, number_value(m["n2"]) * factor))
+    nearer, farther = _units_from(ctx, near, unit, -1).period, _units_from(ctx, far, unit, -1).period
+    return Found(P.span(farther.start, nearer.end, f"{farther.timex}/{nearer.timex}"))
+
+
 # "in 3 days", "in five years", "two weeks later", "a month from now"
 @rule("units_later", rf"(?:in (?P<n>{NUMBER}) (?P<u>{UNIT})(?: time)?|(?P<n2>{NUMBER}) (?P<u2>{UNIT}) (?:later|from now|hence|after))",
       ("in five years", "two weeks later"), "the day/ISO week/month/year that far ahead", tense="future")
@@ -292,5 +303,5 @@ def season(m, ctx: Ctx) -> Found:
 
 RULES = [same_day, anaphoric_year, today, yesterday, day_before_yesterday, tomorrow, day_after_tomorrow, last_night, next_day, previous_day,
          last_weekday, next_weekday, this_weekday, weekday, weekend, the_period, this_period, last_period, next_period,
-         units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
+         range_ago, units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
          month_rel_year, rel_month, month, season]
