@@ -189,6 +189,8 @@ def test_upload_detects_the_format(path, kind):
     assert detect_kind(path.read_bytes()) == kind
     frame, report = import_upload(path.name, path.read_bytes(), refs=REFS)
     assert report.kind == kind and len(frame) == report.rows_accepted
+    with path.open("rb") as stream:
+        assert import_upload(path.name, stream, refs=REFS)[1].rows_accepted == report.rows_accepted
 
 
 @pytest.mark.parametrize("delimiter", [";", "\t"], ids=["semicolon", "tab"])
@@ -211,6 +213,8 @@ def test_multiline_cells_keep_physical_line_numbers():
 def test_upload_refuses_oversized_and_unknown_files():
     with pytest.raises(ImportFileError, match="over the 10-byte upload limit"):
         import_upload("a.csv", b"x" * 11, max_bytes=10)
+    with pytest.raises(ImportFileError, match="over the 10-byte upload limit"):
+        import_upload("a.csv", io.BytesIO(b"x" * 100), max_bytes=10)
     with pytest.raises(ImportFileError, match="neither an ACLED export"):
         import_upload("a.csv", b"name,date\nx,2020-01-01\n")
 

@@ -13,6 +13,7 @@ upload panel both call these.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import pandas as pd
 
@@ -60,9 +61,12 @@ def detect_kind(data: bytes, label: str = "upload") -> str:
                           f"nor a UCDP GED export (needs {', '.join(ucdp.REQUIRED)})")
 
 
-def import_upload(name: str, data: bytes, kind: str = "auto", *, max_bytes: int = 50_000_000,
+def import_upload(name: str, data: bytes | BinaryIO, kind: str = "auto", *, max_bytes: int = 50_000_000,
                   **options) -> tuple[pd.DataFrame, ImportReport]:
-    """What the app calls on an uploaded file: size check, format detection, import."""
+    """What the app calls on an uploaded file (bytes or a binary stream): size check, format
+    detection, import."""
+    if not isinstance(data, (bytes, bytearray)):
+        data = data.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise ImportFileError(f"{name}: {len(data):,} bytes is over the {max_bytes:,}-byte upload limit")
     if kind == "auto":
