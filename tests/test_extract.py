@@ -46,6 +46,7 @@ FIND_CASES = [
     ("The Sun's reporter and Sat. Nav users agreed.", WINDOW, []),
     # ... while signalled numbers and seasons still are
     ("They came in spring and left in nineteen ninety-six.", WINDOW, ["in spring", "in nineteen ninety-six"]),
+    ("He said nineteen ninety-seven was hard.", WINDOW, ["nineteen ninety-seven"]),
 ]
 assert len({c[:2] for c in FIND_CASES}) == len(FIND_CASES)
 

@@ -61,6 +61,7 @@ _FULL_WEEKDAYS = {name for name in WEEKDAYS if name.endswith("day")}
 _RISKY_MONTHS = {"may", "march"}
 _MONTH_WORD = re.compile(r"(?<![\w'-])(may|march)(?![\w-])")
 _BARE_YEAR = re.compile(r"(?:1\d{3}|20\d{2}|2100)")
+_SPELLED_CENTURY = re.compile(r"(?:nineteen|eighteen|seventeen|two thousand)[ -]\w")
 # Words that make the weekday after them part of a name ("Good Friday", "Bloody Sunday").
 _NAME_PREFIXES = {"good", "black", "bloody", "holy", "palm", "easter", "ash", "super", "cyber", "maundy", "girl", "man"}
 # A bare 1900..2099 number is a year unless it counts something ("2000 fighters"); other
@@ -226,6 +227,8 @@ def _refused(rule: str, m: re.Match, cleaned: str, sentence: str, index: list[in
             return True     # "2000 fighters", "closed at 2082", "rose to 2010"
         if _YEAR_SIGNAL.search(before + " "):
             return False
+        if _SPELLED_CENTURY.match(core):
+            return False    # "nineteen ninety-six": only ever a year
         return not (_BARE_YEAR.fullmatch(core) and 1900 <= int(core) <= 2099)
     if rule == "the_year" and core == "year":
         return True
