@@ -28,7 +28,7 @@ def balance_figure(table: pd.DataFrame, *, period: str = "month", rule_text: str
     if period not in PERIODS:
         raise ValueError(f"balance: period must be one of {PERIODS}, got {period!r}")
     require_columns(table, BALANCE_COLUMNS, "balance")
-    safe_context = context_markup(context, width=110)
+    safe_context = context_markup(context, width=95)
     rule = f"counting rule: {plain_text(rule_text, wrap=100)}" if rule_text else ""
     title = f"Russia vs Iran: events favouring each side per {period}"
     shown = table[table["favours"].isin([side for side, _, _ in SIDES_SHOWN])]

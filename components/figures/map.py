@@ -84,7 +84,7 @@ def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), con
     the province (imported data elsewhere), the view fits the data.
     """
     require_columns(events, MAP_COLUMNS, "map")
-    safe_context = context_markup(context, width=110)
+    safe_context = context_markup(context, width=95)
     if events.empty:
         return empty_figure("Map: no events match the current filters", safe_context)
     places = place_table(events, max_hover=max_hover)
@@ -155,17 +155,17 @@ def _layout(fig: go.Figure, places: pd.DataFrame, title: str, context: str, note
         lat_min, lat_max = min(lat_min, places["lat"].min() - 0.1), max(lat_max, places["lat"].max() + 0.1)
     base_layout(fig, title, context, height=640, note=note)
     ratio = 1 / math.cos(math.radians((lat_min + lat_max) / 2))
-    fig.update_xaxes(range=[lon_min, lon_max], title="longitude °E", showgrid=True,
+    fig.update_xaxes(range=[lon_min, lon_max], ticksuffix="°E", showgrid=True,
                      gridcolor="#EEEEEE", zeroline=False, constrain="domain")
-    fig.update_yaxes(range=[lat_min, lat_max], title="latitude °N", showgrid=True, gridcolor="#EEEEEE",
+    fig.update_yaxes(range=[lat_min, lat_max], ticksuffix="°N", showgrid=True, gridcolor="#EEEEEE",
                      zeroline=False, scaleanchor="x", scaleratio=ratio, constrain="domain")
     for x, y, text in ((41.3, 34.85, "IRAQ"), (39.9, 34.45, "SYRIA")):
         if lon_min < x < lon_max and lat_min < y < lat_max:
             fig.add_annotation(x=x, y=y, text=text, showarrow=False,
                                font={"size": 12, "color": "#999999"})
-    fig.add_annotation(x=0, y=-0.02, xref="paper", yref="paper", xanchor="left", yanchor="top",
+    fig.add_annotation(x=0, y=-0.06, xref="paper", yref="paper", xanchor="left", yanchor="top",
                        text="Base lines approximate (data/geo); no map tiles. Hover a circle for its events.",
                        showarrow=False, font={"size": 10, "color": "#777777"})
-    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.12}, plot_bgcolor="#FBFBF7")
+    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.11}, plot_bgcolor="#FBFBF7")
     fig.layout.meta = {"places": int(len(places))}
     return fig

@@ -32,6 +32,7 @@ SWIMLANES = {"actor": "actors", "side": "sides", "town": "towns"}
 COLOUR_BY = ("side", "type")
 MAX_MARKS = 5000
 MAX_LANES = 40
+MAX_TRACKS = 6           # rows per lane before marks start to overlap
 SPAN_STATUSES = frozenset({"background", "ongoing"})
 TIMELINE_COLUMNS = frozenset({
     "event_id", "earliest", "latest", "start", "end", "mod", "status", "summary", "quote",
@@ -141,6 +142,9 @@ def _pack_tracks(marks: pd.DataFrame) -> pd.DataFrame:
         ends: list[pd.Timestamp] = []
         for idx, rec in marks[marks["lane"] == lane][["earliest", "latest"]].iterrows():
             track = next((i for i, end in enumerate(ends) if end < rec["earliest"]), len(ends))
+            if track == len(ends) and len(ends) >= MAX_TRACKS:
+                # A full lane: overlap on the track that frees up first (bars are translucent).
+                track = min(range(len(ends)), key=lambda i: ends[i])
             if track == len(ends):
                 ends.append(rec["latest"])
             else:
@@ -303,7 +307,7 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, title: str, context: str,
     fig.update_layout(barmode="overlay", legend={"title": f"colour: {colour_by}", "font_size": 11,
                                                  "groupclick": "togglegroup"},
                       hovermode="closest")
-    fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD")
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD", side="top")
     fig.update_yaxes(tickvals=[(lo + hi) / 2 for _, lo, hi in bands],
                      ticktext=[plain_text(lane, limit=40, wrap=None) for lane, _, _ in bands],
                      range=[total + 0.2, -0.6], showgrid=False, zeroline=False,
