@@ -1,0 +1,287 @@
+"""Benchmarks of the query path, the store and the app, printed as one JSON object.
+
+    python benchmarks/run.py --json            # full run: 10^4..10^7, app on bundled/1M/10M
+    python benchmarks/run.py --json --quick    # seconds: small sets, same keys (for tests)
+
+Every number is measured in this run: the product's filter (``EventFilter.apply`` on the
+opened frame: Ibis -> DuckDB), the same selection as a plain pandas boolean mask and as
+the fastest hand-written numpy (rows sorted by earliest + searchsorted + bitmasks); all
+three counts must agree.  Medians of >= 7 runs, ``time.perf_counter``; each size runs in
+its own process so its peak RSS (``resource.getrusage``) is its own.  The synthetic sets
+come from ``benchmarks/synth.py`` (seeded) and are cached in ``--workdir``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+APP = ROOT / "dashboard" / "app.py"
+RUNS = 7
+FULL_SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
+QUICK_SIZES = (2_000, 20_000)
+# The issue's typical filter: two actors, one town, six months, overlap mode.
+TYPICAL = dict(actors=("Russian forces", "IRGC"), towns=("Albu Kamal",),
+               start=date(2020, 1, 1), end=date(2020, 6, 30), date_mode="overlap")
+APP_RERUN_TOWN = "Deir ez-Zor"
+APP_MIN_FREE_GB_PER_10M = 14       # the 10M app run is skipped below this much free memory
+
+
+def _median_ms(fn, runs: int = RUNS) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        began = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - began)
+    return round(statistics.median(times) * 1000, 2), result
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def pandas_mask(frame, flt):
+    """The selection as a plain pandas boolean mask (lists checked row by row)."""
+    import pandas as pd
+    actors, towns = set(flt.actors), set(flt.towns)
+    mask = (frame["earliest"] <= pd.Timestamp(flt.end)) & (frame["latest"] >= pd.Timestamp(flt.start))
+    mask &= frame["actors"].map(lambda names: not actors.isdisjoint(names))
+    mask &= frame["towns"].map(lambda names: not towns.isdisjoint(names))
+    return frame[mask]
+
+
+def numpy_floor(frame, flt):
+    """Prepare the fastest hand-written selection; returns the timed closure."""
+    days = frame["earliest"].to_numpy("datetime64[D]").astype(np.int64)
+    order = np.argsort(days, kind="stable")
+    earliest = days[order]
+    latest = frame["latest"].to_numpy("datetime64[D]").astype(np.int64)[order]
+
+    def bitmask(column: str, wanted: tuple[str, ...]) -> tuple[np.ndarray, np.uint64]:
+        exploded = frame[column].explode()
+        codes, names = exploded.factorize()
+        if len(names) > 63:
+            raise ValueError(f"numpy floor: more than 63 distinct {column}")
+        bits = np.where(codes >= 0, np.left_shift(np.uint64(1), codes.clip(0).astype(np.uint64)), 0)
+        masks = np.zeros(len(frame), dtype=np.uint64)
+        np.bitwise_or.at(masks, exploded.index.to_numpy(), bits.astype(np.uint64))
+        want = np.uint64(sum(1 << names.get_loc(n) for n in wanted if n in names))
+        return masks[order], want
+
+    actors, want_actors = bitmask("actors", flt.actors)
+    towns, want_towns = bitmask("towns", flt.towns)
+    start = np.datetime64(flt.start, "D").astype(np.int64)
+    end = np.datetime64(flt.end, "D").astype(np.int64)
+
+    def select() -> np.ndarray:
+        stop = np.searchsorted(earliest, end, side="right")        # earliest <= end
+        keep = latest[:stop] >= start
+        keep &= (actors[:stop] & want_actors) != 0
+        keep &= (towns[:stop] & want_towns) != 0
+        return order[:stop][keep]
+    return select
+
+
+def figure_marks(fig) -> int:
+    """Data marks a Plotly figure ships: points/bars per trace, cells for heatmaps."""
+    total = 0
+    for trace in fig.data:
+        if trace.type == "heatmap" and trace.z is not None:
+            total += int(np.count_nonzero(~np.isnan(np.asarray(trace.z, dtype=float))))
+        elif getattr(trace, "x", None) is not None:
+            total += len(trace.x)
+    return total
+
+
+def measure_size(path: str, runs: int) -> dict:
+    """Child process: open one synthetic set and time the query path against baselines."""
+    from components.filters import EventFilter
+    from components.query import balance_table, count_events
+    from components.store import open_events
+    began = time.perf_counter()
+    frame = open_events(path)
+    load_s = time.perf_counter() - began
+    flt = EventFilter(**TYPICAL)
+    began = time.perf_counter()
+    first = flt.apply(frame)
+    first_ms = (time.perf_counter() - began) * 1000
+    product_ms, shown = _median_ms(lambda: flt.apply(frame), runs)
+    count_ms, counted = _median_ms(lambda: count_events(frame, flt), runs)
+    pandas_ms, by_pandas = _median_ms(lambda: pandas_mask(frame, flt), runs)
+    select = numpy_floor(frame, flt)
+    floor_ms, by_numpy = _median_ms(select, runs)
+    ids = sorted(shown["event_id"])
+    agree = (len(first) == len(shown) == counted == len(by_pandas) == len(by_numpy)
+             and ids == sorted(by_pandas["event_id"])
+             and ids == sorted(frame["event_id"].to_numpy()[by_numpy]))
+    aggregate_ms, table = _median_ms(lambda: balance_table(frame, EventFilter(), period="month"), runs)
+    result = {"events": len(frame), "load_s": round(load_s, 3), "median_ms": product_ms,
+              "first_ms": round(first_ms, 2), "count": len(shown), "count_ms": count_ms,
+              "pandas_ms": pandas_ms, "floor_ms": floor_ms, "counts_agree": bool(agree),
+              "aggregate_ms": aggregate_ms, "aggregate_rows": len(table),
+              "aggregate_weight": round(float(table["weight"].sum()), 3)}
+    try:
+        from components.figures.timeline import timeline_figure
+        began = time.perf_counter()
+        fig = timeline_figure(frame)
+        result["timeline_figure_s"] = round(time.perf_counter() - began, 3)
+        result["timeline_marks"] = figure_marks(fig)
+    except ImportError as err:
+        result["timeline_marks"] = None
+        result["timeline_error"] = str(err)
+    result["peak_rss_mb"] = _peak_rss_mb()
+    return result
+
+
+def measure_app(data: str | None) -> dict:
+    """Child process: AppTest first render, then a rerun after a filter change."""
+    from streamlit.testing.v1 import AppTest
+    if data:
+        os.environ["DZ_DATA"] = data
+    else:
+        os.environ.pop("DZ_DATA", None)
+    app = AppTest.from_file(str(APP), default_timeout=900)
+    began = time.perf_counter()
+    app.run()
+    first = time.perf_counter() - began
+    if app.exception:
+        return {"error": f"first render raised: {app.exception[0].message}"}
+    town = APP_RERUN_TOWN
+    began = time.perf_counter()
+    app.multiselect(key="town").set_value([town]).run()
+    rerun = time.perf_counter() - began
+    if app.exception:
+        return {"error": f"rerun raised: {app.exception[0].message}"}
+    return {"first_render_s": round(first, 3), "rerun_s": round(rerun, 3),
+            "shown": app.metric[0].value if app.metric else None, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _child(args: list[str], timeout: int = 3600) -> dict:
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        return {"error": (proc.stderr.strip().splitlines() or ["no output"])[-1][:300]}
+    return json.loads(lines[-1])
+
+
+def _ensure_set(n: int, workdir: Path, seed: int = 1) -> Path:
+    path = workdir / f"synth_{n}_seed{seed}.parquet"
+    if not path.exists():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synth.py"), "--n", str(n),
+                        "--out", str(path), "--seed", str(seed)], check=True, cwd=ROOT,
+                       capture_output=True, timeout=3600)
+    return path
+
+
+def _free_gb() -> float:
+    with open("/proc/meminfo") as fh:
+        info = dict(line.split(":", 1) for line in fh)
+    return int(info["MemAvailable"].split()[0]) / 1024 ** 2
+
+
+def _versions() -> dict:
+    import duckdb
+    import ibis
+    import pandas
+    import streamlit
+    return {"python": platform.python_version(), "duckdb": duckdb.__version__,
+            "ibis": ibis.__version__, "pandas": pandas.__version__,
+            "streamlit": streamlit.__version__, "cpus": os.cpu_count(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
+    workdir.mkdir(parents=True, exist_ok=True)
+    sizes = QUICK_SIZES if quick else FULL_SIZES
+    main_n = sizes[-1] if quick else 1_000_000
+    report: dict = {"mode": "quick" if quick else "full", "machine": _versions(), "notes": {}}
+    scaling = []
+    for n in sizes:
+        result = _child(["--child-size", str(_ensure_set(n, workdir)), "--runs", str(RUNS)])
+        result.setdefault("events", n)
+        scaling.append(result)
+    main = next(r for r in scaling if r.get("events") == main_n)
+    report["filter_1m"] = {k: main.get(k) for k in ("events", "median_ms", "first_ms", "count",
+                                                    "count_ms", "pandas_ms", "floor_ms",
+                                                    "counts_agree")}
+    report["aggregate_1m"] = {"events": main.get("events"), "median_ms": main.get("aggregate_ms"),
+                              "rows": main.get("aggregate_rows")}
+    report["timeline_marks_1m"] = main.get("timeline_marks")
+    report["load_1m_s"] = main.get("load_s")
+    report["peak_rss_mb"] = main.get("peak_rss_mb")
+    report["peak_rss_largest_mb"] = {"events": scaling[-1].get("events"),
+                                     "mb": scaling[-1].get("peak_rss_mb")}
+    report["scaling"] = [{k: r.get(k) for k in ("events", "load_s", "median_ms", "count", "pandas_ms",
+                                                "floor_ms", "counts_agree", "aggregate_ms",
+                                                "timeline_marks", "peak_rss_mb", "error")
+                          if k in r} for r in scaling]
+    app_keys = {"app_first_render_s": None, "app_rerun_s": None, "app_first_render_1m_s": None,
+                "app_rerun_1m_s": None, "app_rerun_10m_s": None}
+    report.update(app_keys)
+    if not app:
+        report["notes"]["app"] = "skipped (--no-app)"
+        return report
+    if not APP.exists():
+        report["notes"]["app"] = f"{APP} does not exist yet"
+        return report
+    runs = [("", None), ("_1m", str(_ensure_set(main_n, workdir)))]
+    if big_app and not quick:
+        if _free_gb() >= APP_MIN_FREE_GB_PER_10M:
+            runs.append(("_10m", str(_ensure_set(10_000_000, workdir))))
+        else:
+            report["notes"]["app_10m"] = (f"skipped: {_free_gb():.1f} GB free, "
+                                          f"{APP_MIN_FREE_GB_PER_10M} GB wanted")
+    for suffix, data in runs:
+        result = _child(["--child-app", data or "-"])
+        if "error" in result:
+            report["notes"][f"app{suffix}"] = result["error"]
+            continue
+        if suffix != "_10m":
+            report[f"app_first_render{suffix}_s"] = result["first_render_s"]
+        else:
+            report["app_first_render_10m_s"] = result["first_render_s"]
+            report["app_peak_rss_10m_mb"] = result["peak_rss_mb"]
+        report[f"app_rerun{suffix}_s"] = result["rerun_s"]
+    report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object (default)")
+    parser.add_argument("--quick", action="store_true", help="small sets only (seconds)")
+    parser.add_argument("--no-app", action="store_true", help="skip the AppTest timings")
+    parser.add_argument("--no-10m-app", action="store_true", help="skip the 10M app rerun")
+    parser.add_argument("--workdir", default="/tmp/dz-bench", help="where synthetic sets are cached")
+    parser.add_argument("--runs", type=int, default=RUNS)
+    parser.add_argument("--child-size", help=argparse.SUPPRESS)
+    parser.add_argument("--child-app", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_size:
+        print(json.dumps(measure_size(args.child_size, max(args.runs, RUNS))))
+        return 0
+    if args.child_app:
+        print(json.dumps(measure_app(None if args.child_app == "-" else args.child_app)))
+        return 0
+    report = run(args.quick, Path(args.workdir), app=not args.no_app, big_app=not args.no_10m_app)
+    print(json.dumps(report, indent=None if args.json else 2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
