@@ -12,7 +12,7 @@ dateparser runs in the same process on the same expressions with its best settin
 ``DateDataParser`` per dct, built before timing), its ``period`` mapped to an interval
 (day, ISO week, month, year); when ``get_date_data`` finds nothing we try ``search_dates``.
 dateparser is imported lazily here: it is a dev/benchmark dependency only.
-Throughput is expressions per second over the whole set, best of two interleaved passes
+Throughput is expressions per second over the whole set, best of three interleaved passes
 for each system (the machine is shared), with no caching across calls on our side.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 from .normalize import normalize_date
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "benchmarks" / "timebank_dates.jsonl"
-PASSES = 2
+PASSES = 3
 
 
 def judge(gold: dict, start: date | None, end: date | None) -> tuple[bool, bool]:

@@ -27,17 +27,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 from .model import Anchor, DateResult, Granularity, Mod
+from .modifiers import apply_modifier
 from .rule_base import Ctx, Found, Rule
-from .rules import FINDERS, RULES, find_rules, match_rules
+from .rules import RULES_BY_NAME, find_rules, match_rules
 from .vocab import APPROX, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
 
-G = Granularity
 MAX_CHARS = 256
 MAX_PEELS = 4
-_DAY = relativedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +114,7 @@ def _read_inside(phrase: str):
     return best[0], best[1], []
 
 
-TENSE_WINDOW = (80, 40)  # characters of the sentence read before / after the phrase
+TENSE_WINDOW = (80, 15)  # characters read before / after the phrase: cues mostly precede it
 _PAST_CUES = re.compile(  # any regular past form ("declared", "killed") is a past cue too
     r"(?<![\w'])(?:" + alternation(c for c, d in TENSE_CUES.items() if d == "past") + r"|[a-z]{3,}ed)(?!\w)")
 
@@ -164,67 +161,29 @@ def infer_future(context: str, text: str = "") -> bool:
     return infer_tense(context, text) == "future"
 
 
-_PART_OFFSETS = {  # (unit, START, MID, END) as [from, to) offsets from the period start
-    G.MONTH: ("days", (0, 10), (10, 20), (20, 31)),
-    G.YEAR: ("months", (0, 4), (4, 8), (8, 12)),
-    G.DECADE: ("years", (0, 4), (3, 7), (7, 10)),
-    G.CENTURY: ("years", (0, 34), (33, 67), (66, 100)),
-    G.WEEK: ("days", (0, 3), (2, 5), (4, 7)),
-    G.QUARTER: ("months", (0, 1), (1, 2), (2, 3)),
-    G.SEASON: ("months", (0, 1), (1, 2), (2, 3)),
-    G.HALF: ("months", (0, 2), (2, 4), (4, 6)),
-}
-_HALF_GRAIN = {
-    G.DAY: relativedelta(days=1), G.WEEKEND: relativedelta(days=1), G.WEEK: relativedelta(days=3),
-    G.MONTH: relativedelta(days=15), G.QUARTER: relativedelta(months=1, days=15), G.SEASON: relativedelta(months=1, days=15),
-    G.HALF: relativedelta(months=3), G.YEAR: relativedelta(months=6), G.DECADE: relativedelta(years=5),
-    G.CENTURY: relativedelta(years=50),
-}
-_GRAIN = {
-    G.DAY: relativedelta(days=1), G.WEEKEND: relativedelta(days=2), G.WEEK: relativedelta(weeks=1),
-    G.MONTH: relativedelta(months=1), G.QUARTER: relativedelta(months=3), G.SEASON: relativedelta(months=3),
-    G.HALF: relativedelta(months=6), G.YEAR: relativedelta(years=1), G.DECADE: relativedelta(years=10),
-    G.CENTURY: relativedelta(years=100),
-}
+_RANGE = re.compile(r"(?:from |between )?(?P<a>.+?) ?(?:-|to|and|until|till|through) ?(?P<b>.+)")
 
 
-def apply_modifier(start: date, end: date, granularity: Granularity, mod: Mod, anchor: date,
-                   future: bool = False) -> tuple[date, date]:
-    """Narrow/widen/open the named period ``start..end`` by ``mod`` into (earliest, latest).
-
-    START/MID/END take the first/middle/last part of the grain (CONVENTIONS.md table:
-    month days 1-10 / 11-20 / 21-end, year Jan-Apr / May-Aug / Sep-Dec, decade years
-    0-3 / 3-6 / 7-9, week Mon-Wed / Wed-Fri / Fri-Sun; quarters and seasons by month);
-    APPROX widens by half the grain on each side; BEFORE is the grain before ``start``;
-    AFTER runs from the day after ``end`` to the anchor (past) or one grain on;
-    ON_OR_AFTER runs from ``start`` to the anchor (past) or ``end``.
-    """
-    if mod is Mod.NONE:
-        return start, end
-    width = (end - start).days + 1
-    if mod in (Mod.START, Mod.MID, Mod.END):
-        index = {Mod.START: 1, Mod.MID: 2, Mod.END: 3}[mod]
-        if granularity in _PART_OFFSETS:
-            unit, *parts = _PART_OFFSETS[granularity]
-            lo, hi = parts[index - 1]
-            return (start + relativedelta(**{unit: lo}),
-                    min(end, start + relativedelta(**{unit: hi}) - _DAY))
-        if granularity is G.SPAN and width >= 3:
-            third = width // 3
-            lo = start + relativedelta(days=third * (index - 1))
-            return lo, (end if index == 3 else lo + relativedelta(days=third - 1))
-        return start, end
-    if mod is Mod.APPROX:
-        pad = _HALF_GRAIN.get(granularity, relativedelta(days=max(1, width // 2)))
-        return start - pad, end + pad
-    grain = _GRAIN.get(granularity, relativedelta(days=width))
-    if mod is Mod.BEFORE:
-        return start - grain, start - _DAY
-    if mod is Mod.AFTER:
-        return end + _DAY, (anchor if not future and anchor > end else end + grain)
-    if mod is Mod.ON_OR_AFTER:
-        return start, (max(end, anchor) if not future else end)
-    return start, end
+def _normalize_range(text: str, phrase: str, anchor: Anchor, context: str, direction: str | None) -> DateResult | None:
+    """"from March to May 2019", "between 2015 and 2017": the span from the first side's
+    start to the second side's end.  A yearless first side is read against the second side
+    when that one is absolute ("March" before "May 2019" is March 2019)."""
+    m = _RANGE.fullmatch(phrase)
+    if not m:
+        return None
+    right = normalize_date(m["b"], anchor, context, direction=direction)
+    if not right.resolved or right.granularity is Granularity.SPAN:
+        return None
+    left_anchor = anchor if RULES_BY_NAME[right.rule].relative else Anchor(right.end, right.end)
+    left = normalize_date(m["a"], left_anchor, context, direction=direction if left_anchor is anchor else "past")
+    if not left.resolved or left.granularity is Granularity.SPAN or left.start > right.end:
+        return None
+    explanation = (f"{text.strip()!r} in an article published {_describe_anchor(anchor)} → range {left.rule} .. {right.rule}"
+                   f" → {left.start}..{right.end} → {left.earliest}..{right.latest}")
+    return DateResult(text=text, anchor=str(anchor), resolved=True, start=left.start, end=right.end,
+                      granularity=Granularity.SPAN, earliest=min(left.earliest, right.earliest), latest=right.latest,
+                      timex=f"{left.timex}/{right.timex}", edtf=f"{left.earliest}/{right.latest}",
+                      rule=f"range({left.rule},{right.rule})", explanation=explanation, direction=right.direction)
 
 
 def _error(text, anchor_text: str, reason: str) -> DateResult:
@@ -281,6 +240,10 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
     hit = read(phrase)
     if hit is None and isinstance(context, str) and context:
         hit = _read_with_neighbours(phrase, clean(context[: 4 * MAX_CHARS]))
+    if hit is None and (" " in phrase or "-" in phrase):
+        ranged = _normalize_range(text, phrase, anchor, context if isinstance(context, str) else "", direction)
+        if ranged is not None:
+            return ranged
     if hit is None:
         hit = _read_inside(phrase)
     if hit is None:

@@ -34,6 +34,8 @@ for _position, _rule in enumerate(RULES):
         raise RuleTableError(f"{_where}: duplicate rule name {_rule.name!r}")
     if _rule.regex.fullmatch(""):
         raise RuleTableError(f"{_where}: pattern matches the empty string: {_rule.pattern!r}")
+    if "(?P=" in _rule.pattern:
+        raise RuleTableError(f"{_where}: backreferences are not allowed (the dispatch table drops group names)")
     if not _rule.examples:
         raise RuleTableError(f"{_where}: rule has no example phrases")
     RULES_BY_NAME[_rule.name] = _rule
@@ -45,8 +47,7 @@ _NOT_IN_TEXT = {("month", "may"), ("month", "march"), ("vague_now", "now"), ("de
 
 
 def _anonymous(pattern: str) -> str:
-    """The pattern with its named groups made non-capturing (backreferences inlined)."""
-    pattern = re.sub(r"\(\?P=\w+\)", "[/.]", pattern)  # only slashed_date uses one: the separator
+    """The pattern with its named groups made non-capturing (rule patterns use no backreferences)."""
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 

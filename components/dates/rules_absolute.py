@@ -14,7 +14,7 @@ from .rule_base import Ctx, Found, most_recent, rule
 from .vocab import (DAY_NUM, DECADE_WORD, DECADE_WORDS, MONTH, ORDINAL_WORD, SEASON, SEASONS,
                     WEEKDAY, YEAR, day_value, month_value, ordinal_value, weekday_value, year_value)
 
-ISO_DAY = r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
+ISO_DAY = r"(?P<y>\d{4})[-/.](?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])"
 ORD4 = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 THE = r"(?:(?:the|its|their|a|an|this|that) )?"
 FISCAL = r"(?:fiscal(?: year)? |fy ?)"
@@ -44,8 +44,8 @@ def iso_week(m, ctx: Ctx) -> Found:
     return Found(P.week(monday))
 
 
-# "2020-07-06", "2020-07-06t10:00:00z"
-@rule("iso_date", ISO_DAY + r"(?:t[\d:.]+(?:z|[+-]\d\d:?\d\d)?)?", "2020-07-06", "ISO date", relative=False)
+# "2020-07-06", "2020-07-06t10:00:00z", "2020/07/06"
+@rule("iso_date", ISO_DAY + r"(?:t[\d:.]+(?:z|[+-]\d\d:?\d\d)?)?", ("2020-07-06", "2020/07/06"), "ISO date", relative=False)
 def iso_date(m, ctx: Ctx) -> Found:
     return Found(P.day(date(int(m["y"]), int(m["m"]), int(m["d"]))))
 
@@ -64,7 +64,7 @@ def iso_quarter(m, ctx: Ctx) -> Found:
 
 
 # "3/4/2019" (day first when ambiguous), "25/12/2019", "12/25/2019", "3.4.2019"
-@rule("slashed_date", r"(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4}|\d{2})",
+@rule("slashed_date", r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>\d{4}|\d{2})",
       ("3/4/2019", "12/25/2019"), "numeric date, day first unless impossible", relative=False)
 def slashed_date(m, ctx: Ctx) -> Found:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
@@ -108,6 +108,26 @@ def month_day(m, ctx: Ctx) -> Found:
       ("6 October", "the 3rd of June"), "most recent such date (next one if future tense)")
 def day_month(m, ctx: Ctx) -> Found:
     return _month_day(ctx, month_value(m["mon"]), day_value(m["d"]), m["wd"] and weekday_value(m["wd"]))
+
+
+def _day_range(ctx: Ctx, mon: int, d1: int, d2: int, y: str | None) -> Found:
+    if d2 < d1:
+        raise ValueError(f"day range runs backwards: {d1}-{d2}")
+    if y:
+        first, last = date(year_value(y), mon, d1), date(year_value(y), mon, d2)
+    else:
+        last = _month_day(ctx, mon, d2, None).period.start
+        first = last.replace(day=d1)
+    return Found(P.span(first, last, f"{first}/{last}"))
+
+
+# "June 3-5", "June 3 to 5 2019", "3-5 June", "between 3 and 5 June"
+@rule("day_range", rf"(?:from |between )?(?:(?P<mon>{MONTH}) (?P<d1>{DAY_NUM}) ?(?:-|to|and|until|till) ?(?P<d2>{DAY_NUM})"
+      rf"|(?P<d3>{DAY_NUM}) ?(?:-|to|and|until|till) ?(?P<d4>{DAY_NUM}) (?:of )?(?P<mon2>{MONTH}))(?: (?P<y>{YEAR}))?",
+      ("June 3-5", "3 to 5 June 2019"), "a run of days in one month")
+def day_range(m, ctx: Ctx) -> Found:
+    mon = month_value(m["mon"] or m["mon2"])
+    return _day_range(ctx, mon, day_value(m["d1"] or m["d3"]), day_value(m["d2"] or m["d4"]), m["y"])
 
 
 # "February 2023", "Feb 2017", "January of 1997", "January nineteen ninety-seven"
@@ -186,6 +206,6 @@ def _week_of(whole: P.Period, which: str) -> P.Period:
     return P.Period(start, P.shift("day", start, 6), P.G.WEEK, whole.timex)
 
 
-RULES = [iso_interval, iso_week, iso_date, iso_quarter, iso_month, slashed_date, month_day_year,
+RULES = [iso_interval, iso_week, iso_date, day_range, iso_quarter, iso_month, slashed_date, month_day_year,
          day_month_year, month_year, quarter_year, half_year, season_year, century, decade, year,
          week_of_month, month_day, day_month]

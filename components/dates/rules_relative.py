@@ -115,6 +115,34 @@ def next_weekday(m, ctx: Ctx) -> Found:
     return Found(P.day(_weekday_on_or_after(P.shift("day", ctx.anchor, 1), weekday_value(m["wd"]))))
 
 
+# "Thursday of last week", "on Monday this week", "next week's Tuesday"
+@rule("weekday_of_week", rf"(?P<wd>{WEEKDAY})(?: {TIME_OF_DAY})? (?:of )?(?P<rel>last|this|next) week",
+      ("Thursday of last week", "Monday this week"), "that weekday in the previous/current/next ISO week")
+def weekday_of_week(m, ctx: Ctx) -> Found:
+    week = P.week(P.shift("week", ctx.anchor, {"last": -1, "this": 0, "next": 1}[m["rel"]]))
+    return Found(P.day(P.shift("day", week.start, weekday_value(m["wd"]))))
+
+
+# "the year before last", "the week before last", "the month after next"
+@rule("before_last", r"(?:the )?(?P<unit>week|month|year|weekend) (?P<rel>before last|after next)",
+      ("the year before last", "the week before last"), "two calendar periods back/ahead")
+def before_last(m, ctx: Ctx) -> Found:
+    return Found(P.neighbour(m["unit"], ctx.anchor, -2 if m["rel"] == "before last" else 2))
+
+
+# "on the 15th", "the 3rd": that day of the current month if passed, else of the previous one
+@rule("day_of_month", r"(?:the )?(?P<d>[12]?\d(?:st|nd|rd|th)|3[01](?:st|th))(?: of the month| of this month)?",
+      ("on the 15th", "the 3rd"), "most recent such day of a month (next one if future tense)")
+def day_of_month(m, ctx: Ctx) -> Found:
+    d = int(m["d"][:-2])
+    options = []
+    for months in (-2, -1, 0, 1, 2):
+        first = P.shift("month", ctx.anchor.replace(day=1), months)
+        if d <= P.month(first.year, first.month).end.day:
+            options.append(P.day(first.replace(day=d)))
+    return Found(most_recent(options, ctx))
+
+
 # "this Monday": the Monday of the anchor's ISO week
 @rule("this_weekday", rf"this (?P<wd>{WEEKDAY})(?: {TIME_OF_DAY})?", "this Monday", "that weekday in the anchor's ISO week")
 def this_weekday(m, ctx: Ctx) -> Found:
@@ -131,12 +159,13 @@ def weekday(m, ctx: Ctx) -> Found:
 
 
 # "over the weekend", "the weekend", "this weekend"
-@rule("weekend", r"(?:over |during |at |on )?(?:the |this |last |past |next |coming )?weekend",
+@rule("weekend", r"(?:over |during |at |on )?(?:the |this past |this coming |this |last |past |next |coming )?weekend",
       ("over the weekend", "last weekend"), "Saturday-Sunday nearest the anchor in the phrase's direction")
 def weekend(m, ctx: Ctx) -> Found:
     text = m.group()
     if "last" in text or "past" in text:
-        return Found(P.weekend(P.shift("week", ctx.anchor, -1)))
+        this = P.weekend(ctx.anchor)
+        return Found(this if "this past" in text and this.end <= ctx.anchor else P.weekend(P.shift("week", ctx.anchor, -1)))
     if "next" in text or "coming" in text:
         return Found(P.weekend(P.shift("week", ctx.anchor, 1)))
     this = P.weekend(ctx.anchor)
@@ -302,6 +331,6 @@ def season(m, ctx: Ctx) -> Found:
 
 
 RULES = [same_day, anaphoric_year, today, yesterday, day_before_yesterday, tomorrow, day_after_tomorrow, last_night, next_day, previous_day,
-         last_weekday, next_weekday, this_weekday, weekday, weekend, the_period, this_period, last_period, next_period,
+         weekday_of_week, before_last, day_of_month, last_weekday, next_weekday, this_weekday, weekday, weekend, the_period, this_period, last_period, next_period,
          range_ago, units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
          month_rel_year, rel_month, month, season]
