@@ -64,14 +64,14 @@ def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by:
     if len(events) > max_marks or _count_marks(events, lane_col) > max_marks:
         fig = density_figure(events, lane_col=lane_col, title=title, context=safe_context)
         return _apply_window(fig, events, window)
-    marks = _lane_marks(events, swimlane, colour_by, actor_sides or {})
+    marks, bands = _lane_marks(events, swimlane, colour_by, actor_sides or {})
     fig = go.Figure()
     _add_periods(fig, marks)
     _add_ranges(fig, marks, colour_by)
     _add_days(fig, marks, colour_by)
     _add_same_as(fig, marks)
     _add_legend_keys(fig, marks, colour_by)
-    fig = _layout(fig, marks, title, safe_context, swimlane, colour_by)
+    fig = _layout(fig, marks, bands, title, safe_context, swimlane, colour_by)
     return _apply_window(fig, events, window)
 
 
@@ -100,7 +100,7 @@ def _infer_actor_sides(events: pd.DataFrame) -> dict[str, str]:
 
 
 def _lane_marks(events: pd.DataFrame, swimlane: str, colour_by: str,
-                actor_sides: dict[str, str]) -> pd.DataFrame:
+                actor_sides: dict[str, str]) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
     """One row per (event, lane) with track position, colour group, kind and hover text."""
     lane_col = SWIMLANES[swimlane]
     known_sides = {**_infer_actor_sides(events), **actor_sides} if swimlane == "actor" else {}
@@ -125,8 +125,11 @@ def _lane_marks(events: pd.DataFrame, swimlane: str, colour_by: str,
     return _pack_tracks(marks)
 
 
-def _pack_tracks(marks: pd.DataFrame) -> pd.DataFrame:
-    """Greedy interval packing per lane; lanes ordered by mark count, then name."""
+def _pack_tracks(marks: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
+    """Greedy interval packing per lane; lanes ordered by mark count, then name.
+
+    Returns the marks with their ``y`` and the lane bands ``(lane, low, high)`` in y units.
+    """
     counts = marks["lane"].value_counts()
     order = sorted(counts.index, key=lambda lane: (-counts[lane], lane))
     if len(order) > MAX_LANES:
@@ -134,28 +137,31 @@ def _pack_tracks(marks: pd.DataFrame) -> pd.DataFrame:
         other = f"other ({len(order) - len(kept)} lanes)"
         marks["lane"] = marks["lane"].where(marks["lane"].isin(kept), other)
         order = order[: MAX_LANES - 1] + [other]
-    marks = marks.sort_values(["earliest", "latest", "event_id"], kind="stable")
-    y = pd.Series(0.0, index=marks.index)
-    lane_bands: list[tuple[str, float, float]] = []
+    marks = marks.sort_values(["earliest", "latest", "event_id"], kind="stable").reset_index(drop=True)
+    lanes = marks["lane"].tolist()
+    starts, ends_of = marks["earliest"].tolist(), marks["latest"].tolist()
+    by_lane: dict[str, list[int]] = {}
+    for i, lane in enumerate(lanes):
+        by_lane.setdefault(lane, []).append(i)
+    y = [0.0] * len(marks)
+    bands: list[tuple[str, float, float]] = []
     top = 0.0
     for lane in order:
         ends: list[pd.Timestamp] = []
-        for idx, rec in marks[marks["lane"] == lane][["earliest", "latest"]].iterrows():
-            track = next((i for i, end in enumerate(ends) if end < rec["earliest"]), len(ends))
+        for i in by_lane.get(lane, []):
+            track = next((t for t, end in enumerate(ends) if end < starts[i]), len(ends))
             if track == len(ends) and len(ends) >= MAX_TRACKS:
                 # A full lane: overlap on the track that frees up first (bars are translucent).
-                track = min(range(len(ends)), key=lambda i: ends[i])
+                track = min(range(len(ends)), key=lambda t: ends[t])
             if track == len(ends):
-                ends.append(rec["latest"])
+                ends.append(ends_of[i])
             else:
-                ends[track] = rec["latest"]
-            y[idx] = top + (track + 0.5) * TRACK_HEIGHT
+                ends[track] = ends_of[i]
+            y[i] = top + (track + 0.5) * TRACK_HEIGHT
         height = max(1, len(ends)) * TRACK_HEIGHT
-        lane_bands.append((lane, top, top + height))
+        bands.append((lane, top, top + height))
         top += height + 0.4
-    marks = marks.assign(y=y)
-    marks.attrs["bands"] = lane_bands
-    return marks
+    return marks.assign(y=y), bands
 
 
 def _hover(rec: dict) -> str:
@@ -296,15 +302,14 @@ def _mid(rec: pd.Series) -> pd.Timestamp:
     return rec["earliest"] + (rec["latest"] + ONE_DAY - rec["earliest"]) / 2
 
 
-def _layout(fig: go.Figure, marks: pd.DataFrame, title: str, context: str,
-            swimlane: str, colour_by: str) -> go.Figure:
-    bands = marks.attrs["bands"]
+def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, float]],
+            title: str, context: str, swimlane: str, colour_by: str) -> go.Figure:
     total = bands[-1][2] if bands else 1
     base_layout(fig, title, context, height=int(min(2600, 170 + 20 * total)))
-    for i, (_, low, high) in enumerate(bands):
-        if i % 2 == 0:
-            fig.add_hrect(y0=low - 0.2, y1=high + 0.2, fillcolor="#F2F2F2", line_width=0, layer="below")
-    fig.update_layout(barmode="overlay", legend={"title": f"colour: {colour_by}", "font_size": 11,
+    stripes = [{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low - 0.2,
+                "y1": high + 0.2, "fillcolor": "#F2F2F2", "line": {"width": 0}, "layer": "below"}
+               for i, (_, low, high) in enumerate(bands) if i % 2 == 0]
+    fig.update_layout(shapes=stripes, barmode="overlay", legend={"title": f"colour: {colour_by}", "font_size": 11,
                                                  "groupclick": "togglegroup"},
                       hovermode="closest")
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD", side="top")
