@@ -54,6 +54,7 @@ PEELERS = (
     _peeler("since", r"(?:ever )?since (?P<rest>.+)", Mod.ON_OR_AFTER),
     _peeler("onwards", r"(?P<rest>.+?) (?:and beyond|or later|onwards?|and after|and later)", Mod.ON_OR_AFTER),
     _peeler("before", r"(?:before|prior to|earlier than) (?P<rest>.+)", Mod.BEFORE),
+    _peeler("more_than_ago", r"(?:more than|over|upwards of|at least) (?P<rest>.+ (?:ago|earlier|before))", Mod.BEFORE),
     _peeler("after", r"(?:after|later than) (?P<rest>.+)", Mod.AFTER),
     _peeler("part", rf"(?:the )?(?P<part>{PART})[ -]?(?P<rest>[\w'].*)"),
     _peeler("preposition", r"(?:in|on|at|during|for|by|from|of|as of|throughout|until|till|through|over|starting|"

@@ -82,7 +82,7 @@ def anaphoric_year(m, ctx: Ctx) -> Found:
 
 
 # "the following day", "the next day", "the day after" (meant for an event anchor)
-@rule("next_day", r"(?:the )?(?:following|next) day|the day after|a day later", "the following day", "anchor + 1 day", tense="future")
+@rule("next_day", rf"(?:the )?(?:following|next) (?:day|{TIME_OF_DAY})|the day after|a day later", "the following day", "anchor + 1 day", tense="future")
 def next_day(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", ctx.anchor, 1)))
 
@@ -227,6 +227,15 @@ def range_ago(m, ctx: Ctx) -> Found:
     return Found(P.span(farther.start, nearer.end, f"{farther.timex}/{nearer.timex}"))
 
 
+# "less than a week ago", "under two months ago": anchor - N units .. anchor
+@rule("less_than_ago", rf"(?:less than|under|no more than|not more than|within the last) (?P<n>{NUMBER}) (?P<u>{UNIT}) (?:ago|earlier|before)",
+      ("less than a week ago", "under two months ago"), "from that far back up to the anchor", tense="past")
+def less_than_ago(m, ctx: Ctx) -> Found:
+    unit, n = UNITS[m["u"]], number_value(m["n"])
+    unit, n = ("week", 2 * n) if unit == "fortnight" else ("day", -(-n // 24)) if unit == "hour" else (unit, n)
+    return Found(P.span(P.shift(unit, ctx.anchor, -n), ctx.anchor))
+
+
 # "in 3 days", "in five years", "two weeks later", "a month from now"
 @rule("units_later", rf"(?:in (?P<n>{NUMBER}) (?P<u>{UNIT})(?: time)?|(?P<n2>{NUMBER}) (?P<u2>{UNIT}) (?:later|from now|hence|after))",
       ("in five years", "two weeks later"), "the day/ISO week/month/year that far ahead", tense="future")
@@ -332,5 +341,5 @@ def season(m, ctx: Ctx) -> Found:
 
 RULES = [same_day, anaphoric_year, today, yesterday, day_before_yesterday, tomorrow, day_after_tomorrow, last_night, next_day, previous_day,
          weekday_of_week, before_last, day_of_month, last_weekday, next_weekday, this_weekday, weekday, weekend, the_period, this_period, last_period, next_period,
-         range_ago, units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
+         range_ago, less_than_ago, units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
          month_rel_year, rel_month, month, season]
