@@ -37,7 +37,8 @@ from datetime import date
 
 import pandas as pd
 
-from components.figures.common import as_list
+from components.figures.common import NO_VALUE
+from components.figures.density import explode_lanes
 from components.filters import DATE_MODES, EventFilter
 from components.schema import PRECISIONS
 
@@ -105,8 +106,8 @@ def vocabulary_from_frame(frame: pd.DataFrame, *, actor_aliases: Mapping[str, It
     def distinct(column: str, is_list: bool) -> set[str]:
         series = frame[column].dropna()
         if is_list:
-            series = series.map(as_list).explode().dropna()
-        return {str(v) for v in series.unique() if str(v) != ""}
+            series = explode_lanes(series)
+        return {str(v) for v in series.unique() if str(v) not in ("", NO_VALUE)}
 
     columns = {"actor": ("actors", True), "side": ("sides", True), "town": ("towns", True),
                "type": ("event_type", False), "status": ("status", False), "source": ("outlet", False)}

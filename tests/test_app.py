@@ -180,3 +180,6 @@ def test_large_file_via_env(tmp_path, monkeypatch):
     assert not at.exception
     assert shown(at) == 6000
     assert len(at.get("plotly_chart")) == 3
+    assert at.number_input(key="table_page").max == 12            # 500 rows per page
+    at.number_input(key="table_page").set_value(12).run()
+    assert any("Rows 5,501–6,000 of 6,000" in c.value for c in at.caption)

@@ -36,7 +36,8 @@ def bin_starts(days: pd.Series, unit: str) -> np.ndarray:
 
 def explode_lanes(values: pd.Series) -> pd.Series:
     """A list column (or '; '-joined text) exploded to one lane per row, '(none)' for empty."""
-    if values.dtype == object and values.map(lambda v: isinstance(v, (list, tuple, np.ndarray))).any():
+    sample = values.dropna().head(50)
+    if values.dtype == object and any(isinstance(v, (list, tuple, np.ndarray)) for v in sample):
         exploded = values.explode()
     else:
         exploded = values.astype("string").str.split(";").explode().str.strip()
