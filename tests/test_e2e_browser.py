@@ -189,3 +189,14 @@ def test_bad_url_parameter_warns_in_page(server, browser):
     assert any("Atlantis" in w for w in warnings) and any("2020-99-01" in w for w in warnings)
     assert metric(page) == len(EVENTS)
     page.close()
+
+
+def test_png_download_button_gives_a_scale_2_png(server, browser):
+    page, rec = open_page(browser, f"{server}/?swimlane=side")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download balance PNG").click()
+    data = Path(download.value.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 2800          # 1400 px wide at scale 2
+    assert rec.errors == [] and rec.hosts <= LOCAL_HOSTS
+    page.close()

@@ -61,7 +61,7 @@ def balance_figure(table: pd.DataFrame, *, period: str = "month", rule_text: str
     base_layout(fig, title, safe_context, height=480, note=rule)
     fig.update_layout(barmode="relative", bargap=0.15, legend={"orientation": "h", "y": -0.18})
     fig.update_xaxes(type="date", title=period)
-    fig.update_yaxes(title="events (weighted) — Russia up, Iran down", zeroline=True,
+    fig.update_yaxes(title="weighted events: Russia ↑ Iran ↓", zeroline=True,
                      zerolinecolor="#444444")
     return fig
 

@@ -313,6 +313,7 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
                                                  "groupclick": "togglegroup"},
                       hovermode="closest")
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD", side="top")
+    fig.update_layout(margin_t=fig.layout.margin.t + 28)     # room for the date labels on top
     fig.update_yaxes(tickvals=[(lo + hi) / 2 for _, lo, hi in bands],
                      ticktext=[plain_text(lane, limit=40, wrap=None) for lane, _, _ in bands],
                      range=[total + 0.2, -0.6], showgrid=False, zeroline=False,

@@ -7,6 +7,7 @@ builds the context line and returns the figure. ``figure_png`` renders through k
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -71,8 +72,11 @@ def figure_png(fig: go.Figure, name: str = "timeline", *, scale: int = PNG_SCALE
     """PNG bytes through kaleido (system chromium), sized for reading outside the app."""
     width, height = PNG_SIZE.get(name, (1400, None))
     _start_kaleido()
-    return fig.to_image(format="png", scale=scale, width=width,
-                        height=height or int(fig.layout.height or 600))
+    with warnings.catch_warnings():
+        # plotly passes kaleido options the running server ignores; nothing is lost.
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return fig.to_image(format="png", scale=scale, width=width,
+                            height=height or int(fig.layout.height or 600))
 
 
 def _start_kaleido() -> None:
