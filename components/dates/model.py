@@ -101,7 +101,8 @@ class DateResult:
 
     def __post_init__(self) -> None:
         if self.resolved:
-            if None in (self.start, self.end, self.earliest, self.latest, self.granularity):
+            if self.start is None or self.end is None or self.earliest is None or self.latest is None \
+                    or self.granularity is None:
                 raise ValueError(f"resolved result for {self.text!r} lacks a bound")
             if self.end < self.start or self.latest < self.earliest:
                 raise ValueError(f"interval ends before it starts for {self.text!r}: {self}")

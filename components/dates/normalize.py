@@ -207,6 +207,16 @@ def _bounds(rule: Rule, found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, 
     return earliest, latest
 
 
+def _resolve_all(rule: Rule, match: re.Match, mods: list[Mod], anchor: Anchor, tense: str | None, context: str):
+    """(Found, (earliest, latest)) for the anchor's first and (if different) last day."""
+    results = []
+    for day in (anchor.first, anchor.last) if anchor.first != anchor.last else (anchor.first,):
+        ctx = Ctx(day, tense == "future", context, tense is not None)
+        found = rule.resolver(match, ctx)
+        results.append((found, _bounds(rule, found, mods, ctx)))
+    return results
+
+
 def _describe_anchor(anchor: Anchor) -> str:
     return str(anchor.first) if anchor.first == anchor.last else f"{anchor.first}..{anchor.last}"
 
@@ -251,16 +261,18 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
         return _error(text, anchor_text, f"no date rule matches {phrase[:80]!r}")
     rule, match, mods = hit
     context = context[: 4 * MAX_CHARS].lower() if isinstance(context, str) else ""
-    tense = rule.tense or direction or infer_tense(context, text.strip())
-    future = tense == "future"
+    # An absolute phrase needs the tense only to clip a period that straddles the anchor.
+    lazy = not (rule.tense or direction or rule.relative)
+    tense = rule.tense or direction or (None if lazy else infer_tense(context, text.strip()))
     try:
-        results = []
-        for day in dict.fromkeys((anchor.first, anchor.last)):
-            ctx = Ctx(day, future, context, tense is not None)
-            found = rule.resolver(match, ctx)
-            results.append((found, _bounds(rule, found, mods, ctx)))
+        results = _resolve_all(rule, match, mods, anchor, tense, context)
+        if lazy and (mods or any(f.period.start <= anchor.last and anchor.first <= f.period.end for f, _ in results)):
+            tense = infer_tense(context, text.strip())
+            if tense == "future":
+                results = _resolve_all(rule, match, mods, anchor, tense, context)
     except (ValueError, OverflowError, KeyError, IndexError, StopIteration) as err:
         return _error(text, anchor_text, f"rule {rule.name} cannot resolve {phrase[:80]!r} at {anchor_text}: {err}")
+    future = tense == "future"
     (first, (earliest, latest)), (last, (earliest2, latest2)) = results[0], results[-1]
     start, end = min(first.period.start, last.period.start), max(first.period.end, last.period.end)
     earliest, latest = min(earliest, earliest2), max(latest, latest2)

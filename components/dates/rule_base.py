@@ -89,12 +89,17 @@ def most_recent(candidates, ctx: Ctx):
     back and the next one is nearer, the next one is taken ("effective Feb. 1" in late
     October).  Any past-tense cue in the clause keeps the most recent one."""
     candidates = list(candidates)
+    return candidates[pick([(c.start, c.end) for c in candidates], ctx)]
+
+
+def pick(spans: list[tuple[date, date]], ctx: Ctx) -> int:
+    """``most_recent`` on bare (start, end) pairs sorted by start: the index chosen."""
     anchor = ctx.anchor
     if ctx.future:
-        return next((c for c in candidates if c.end >= anchor), candidates[-1])
-    past = next((c for c in reversed(candidates) if c.start <= anchor), candidates[0])
-    if not ctx.tense_known and (anchor - past.end).days > FAR_DAYS:
-        coming = next((c for c in candidates if c.start > anchor), None)
-        if coming is not None and (coming.start - anchor) < (anchor - past.end):
+        return next((i for i, (_, end) in enumerate(spans) if end >= anchor), len(spans) - 1)
+    past = next((i for i in range(len(spans) - 1, -1, -1) if spans[i][0] <= anchor), 0)
+    if not ctx.tense_known and (anchor - spans[past][1]).days > FAR_DAYS:
+        coming = next((i for i, (start, _) in enumerate(spans) if start > anchor), None)
+        if coming is not None and (spans[coming][0] - anchor) < (anchor - spans[past][1]):
             return coming
     return past

@@ -17,6 +17,7 @@ Two ways to use them:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import rules_absolute, rules_fiscal, rules_relative, rules_vague
 from .rule_base import Rule
@@ -51,10 +52,11 @@ def _anonymous(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-def _first_chars(items) -> tuple[frozenset | None, bool]:
-    """(characters a match can start with -- None if any --, can the pattern match "")."""
+def _first_chars(items, reverse: bool = False) -> tuple[frozenset | None, bool]:
+    """(characters a match can start with -- or end with, if ``reverse`` -- None if any,
+    can the pattern match "")."""
     first: set = set()
-    for op, av in items:
+    for op, av in (reversed(list(items)) if reverse else items):
         name = str(op)
         if name in ("AT", "ASSERT", "ASSERT_NOT"):
             continue                                   # zero-width: look further
@@ -76,12 +78,12 @@ def _first_chars(items) -> tuple[frozenset | None, bool]:
                     return None, False
             return frozenset(first | chars), False
         if name == "BRANCH":
-            parts = [_first_chars(branch) for branch in av[1]]
+            parts = [_first_chars(branch, reverse) for branch in av[1]]
             sub, nullable = (None if any(p[0] is None for p in parts) else set().union(*(p[0] for p in parts))), any(p[1] for p in parts)
         elif name == "SUBPATTERN":
-            sub, nullable = _first_chars(av[-1])
+            sub, nullable = _first_chars(av[-1], reverse)
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            sub, nullable = _first_chars(av[2])
+            sub, nullable = _first_chars(av[2], reverse)
             nullable = nullable or av[0] == 0
         else:
             return None, False                         # ANY, NOT_LITERAL, GROUPREF...: anything
@@ -93,33 +95,42 @@ def _first_chars(items) -> tuple[frozenset | None, bool]:
     return frozenset(first), True
 
 
-def _dispatch_table() -> dict[str, re.Pattern]:
-    """For each possible first character, one alternation of the rules that can start with
-    it, in table order: a phrase is tested in a single regex call over a handful of rules,
-    and the first alternative matching the whole phrase wins, as looping over RULES would."""
-    import re._parser as sre_parse  # the stdlib regex parser, to compute each rule's first characters
+def _edge_chars() -> list[tuple[frozenset | None, frozenset | None]]:
+    """Each rule's possible first and last characters (None: any)."""
+    import re._parser as sre_parse  # the stdlib regex parser, to read each pattern's edges
 
-    starts = []
+    edges = []
     for r in RULES:
-        chars, _ = _first_chars(sre_parse.parse(r.pattern))
-        starts.append(chars)
-    alphabet = set().union(*(c for c in starts if c is not None))
-    table = {}
-    for char in alphabet | {""}:  # "": phrases starting with a character no rule names
-        members = [(i, r) for i, (r, c) in enumerate(zip(RULES, starts)) if c is None or char in c]
-        if members:
-            table[char] = re.compile("|".join(f"(?P<r{i}>{_anonymous(r.pattern)})" for i, r in members))
-    return table
+        parsed = sre_parse.parse(r.pattern)
+        edges.append((_first_chars(parsed)[0], _first_chars(parsed, reverse=True)[0]))
+    return edges
 
 
-_DISPATCH = _dispatch_table()
+_EDGES = _edge_chars()
+
+
+@lru_cache(maxsize=None)
+def _alternation(members: tuple[int, ...]) -> re.Pattern:
+    """One regex trying the given rules in table order (compiled once per member set)."""
+    return re.compile("|".join(f"(?P<r{i}>{_anonymous(RULES[i].pattern)})" for i in members))
+
+
+@lru_cache(maxsize=None)
+def _dispatch(first: str, last: str) -> re.Pattern | None:
+    """The alternation of the rules that can start with ``first`` and end with ``last``.
+
+    A phrase is then tested in one regex call over a handful of rules, and the first
+    alternative matching the whole phrase wins, exactly as looping over RULES would."""
+    members = tuple(i for i, (head, tail) in enumerate(_EDGES)
+                    if (head is None or first in head) and (tail is None or last in tail))
+    return _alternation(members) if members else None
 
 
 def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
     """The first rule whose pattern matches the whole cleaned ``phrase``."""
     if not phrase:
         return None
-    combined = _DISPATCH.get(phrase[0]) or _DISPATCH.get("")
+    combined = _dispatch(phrase[0], phrase[-1])
     if combined is None:
         return None
     hit = combined.fullmatch(phrase)

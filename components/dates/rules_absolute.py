@@ -10,7 +10,7 @@ from datetime import date
 
 from . import periods as P
 from .model import Mod
-from .rule_base import Ctx, Found, most_recent, rule
+from .rule_base import Ctx, Found, most_recent, pick, rule
 from .vocab import (DAY_NUM, DECADE_WORD, DECADE_WORDS, MONTH, ORDINAL_WORD, SEASON, SEASONS,
                     WEEKDAY, YEAR, day_value, month_value, ordinal_value, weekday_value, year_value)
 
@@ -93,7 +93,7 @@ def _month_day(ctx: Ctx, mon: int, d: int, weekday: int | None) -> Found:
         raise ValueError(f"no year near {ctx.anchor} has {mon}-{d}")
     if weekday is not None and any(x.weekday() == weekday for x in days):
         days = [x for x in days if x.weekday() == weekday]
-    return Found(most_recent((P.day(x) for x in days), ctx))
+    return Found(P.day(days[pick([(x, x) for x in days], ctx)]))
 
 
 # "June 3", "On June 3", "Saturday October 6", "this coming Sunday March eighth"

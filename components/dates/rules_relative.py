@@ -12,7 +12,7 @@ from datetime import date
 
 from . import periods as P
 from .model import Mod
-from .rule_base import Ctx, Found, most_recent, rule
+from .rule_base import Ctx, Found, most_recent, pick, rule
 from .vocab import MONTH, NUMBER, SEASON, SEASONS, TIME_OF_DAY, UNIT, UNITS, WEEKDAY, month_value, number_value, weekday_value
 
 _NAMED_YEAR = re.compile(r"(?<![\w$.,])(1[0-9]{3}|20[0-9]{2})(?![\w%])")
@@ -295,7 +295,8 @@ def later_this(m, ctx: Ctx) -> Found:
 def _month_near(ctx: Ctx, mon: int, shift_years: int | None) -> P.Period:
     if shift_years is not None:
         return P.month(ctx.anchor.year + shift_years, mon)
-    return most_recent((P.month(y, mon) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)), ctx)
+    years = range(ctx.anchor.year - 1, ctx.anchor.year + 2)
+    return P.month(years[pick([(date(y, mon, 1), P.month_end(y, mon)) for y in years], ctx)], mon)
 
 
 # "January this year", "June last year", "March of next year"
