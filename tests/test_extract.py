@@ -105,6 +105,13 @@ def test_sentences_do_not_split_after_abbreviations():
                                                         "New paragraph"]
 
 
+def test_run_on_text_is_read_in_bounded_pieces():
+    text = "they came on Saturday and in May and since 2017 " * 300     # 14,400 characters, no full stop
+    found = find_dates(text, WINDOW)
+    assert len(found) == 900 and all(len(f.context) <= 1_000 for f in found)
+    assert max(b - a for a, b in sentences(text)) <= 1_000
+
+
 def test_bad_input_is_refused():
     with pytest.raises(TypeError):
         find_dates(b"bytes", WINDOW)

@@ -34,6 +34,7 @@ from .vocab import MONTHS, WEEKDAYS
 
 MAX_TEXT = 2_000_000          # characters; longer input is refused (ValueError)
 DEFAULT_CONTEXT_WINDOW = 400  # characters of sentence kept on each side of a phrase
+MAX_SENTENCE = 1_000          # longer sentences are read in pieces cut at whitespace
 
 _DROP = set(",;:()[]{}\"“”«»!?")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
@@ -130,7 +131,20 @@ def sentences(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return [piece for a, b in spans if text[a:b].strip() for piece in _pieces(text, a, b)]
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" cut at whitespace into pieces of at most MAX_SENTENCE characters,
+    so the work per sentence stays bounded whatever the input (no punctuation, one huge line)."""
+    pieces = []
+    while b - a > MAX_SENTENCE:
+        cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        pieces.append((a, cut))
+        a = cut
+    pieces.append((a, b))
+    return pieces
 
 
 def find_dates(text: str, anchor: "Anchor | date | str", *, context_window: int = DEFAULT_CONTEXT_WINDOW,
