@@ -15,6 +15,7 @@ Frames are treated as immutable values: mutate one in place and you must pass a 
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import threading
 import weakref
@@ -99,11 +100,14 @@ def _register(key: object, arrow: pa.Table | None = None, sql_source: str | None
               ids: np.ndarray | None = None) -> str:
     con = connection()
     name = f"events_{next(_names)}"
+    order = " ORDER BY earliest"
     if arrow is not None:
         view = f"{name}_src"
         con.con.register(view, arrow)
         sql_source = view
-    _run(f"CREATE TABLE {name} AS SELECT * FROM {sql_source} ORDER BY earliest")
+        if _is_sorted(arrow["earliest"]):
+            order = ""          # what write_events wrote: sorting again would cost ~0.3 s/1M
+    _run(f"CREATE TABLE {name} AS SELECT * FROM {sql_source}{order}")
     if arrow is not None:
         con.con.unregister(view)
     rows = _run(f"SELECT count(*) FROM {name}")[0][0]
@@ -112,6 +116,13 @@ def _register(key: object, arrow: pa.Table | None = None, sql_source: str | None
         old_key = next(iter(_tables))
         _run(f"DROP TABLE IF EXISTS {_tables.pop(old_key)[0]}")
     return name
+
+
+def _is_sorted(column: pa.ChunkedArray) -> bool:
+    if column.null_count:
+        return False
+    days = column.cast(pa.date32()).to_numpy().astype("datetime64[D]").astype(np.int64)
+    return bool(np.all(days[1:] >= days[:-1]))
 
 
 def _sample_at(n: int) -> np.ndarray:
@@ -156,7 +167,13 @@ def frame_table(frame: pd.DataFrame):
                 _register(key, arrow=frame_to_query_arrow(frame), ids=id_sample(frame["event_id"]))
             _frame_ids[id(frame)] = key
             weakref.finalize(frame, _forget_frame, id(frame), key)
-        return connection().table(_tables[key][0])
+        return _ibis_table(_tables[key][0])
+
+
+@functools.lru_cache(maxsize=_MAX_TABLES * 2)
+def _ibis_table(name: str):
+    # connection().table() asks DuckDB for the schema each time: ~2 ms per query saved.
+    return connection().table(name)
 
 
 def _forget_frame(frame_id: int, key: object) -> None:
@@ -180,4 +197,4 @@ def parquet_table(path: str | Path):
             source = (f"(SELECT {columns}, file_row_number::BIGINT AS {POSITION} "
                       f"FROM read_parquet('{quoted}', file_row_number = true))")
             _register(key, sql_source=source)
-        return connection().table(_tables[key][0])
+        return _ibis_table(_tables[key][0])

@@ -243,6 +243,8 @@ def filter_events(source, flt: EventFilter) -> pd.DataFrame:
     """
     from components import store
     if isinstance(source, pd.DataFrame):
+        if flt.is_empty():     # nothing selected: skip the engine and the copy of every row
+            return source.copy(deep=False)
         return source.take(matching_positions(source, flt))
     if isinstance(source, str | Path):
         return store.read_rows(source, matching_positions(source, flt))
@@ -253,6 +255,57 @@ def filter_events(source, flt: EventFilter) -> pd.DataFrame:
 def count_events(source, flt: EventFilter) -> int:
     """How many events ``flt`` keeps, counted in the engine."""
     return int(_execute(source, "count", flt)["n"][0].as_py())
+
+
+LANE_COLUMNS = ("actors", "sides", "towns")
+DISTINCT_COLUMNS = ("actors", "sides", "towns", "event_type", "status", "outlet")
+DENSITY_UNITS = {"week": "W", "month": "M", "year": "Y"}
+NO_LANE = "(none)"
+
+
+def lane_density_expr(table: ir.Table, flt: EventFilter, *, lane: str = "actors",
+                      unit: str = "month") -> ir.Table:
+    """Events per (lane value, bin) among those ``flt`` keeps, each event once per lane
+    value it lists (``NO_LANE`` when the list is empty), in the bin holding the middle day
+    of its interval; bins are weeks (Monday), months or years."""
+    if lane not in LANE_COLUMNS:
+        raise QueryError(f"density lane {lane!r} is not one of {LANE_COLUMNS}")
+    if unit not in DENSITY_UNITS:
+        raise QueryError(f"density unit {unit!r} is not one of {tuple(DENSITY_UNITS)}")
+    rows = filtered(table, flt)
+    first, last = _day(rows, "earliest"), _day(rows, "latest")
+    middle = first + ((last.epoch_days() - first.epoch_days()) // 2).as_interval("D")
+    names = rows[lane]
+    names = ibis.ifelse(names.isnull() | (names.length() == 0), ibis.array([NO_LANE]), names)
+    rows = rows.select(bin=middle.truncate(DENSITY_UNITS[unit]).cast("date"), lane=names.unnest())
+    return rows.group_by(["lane", "bin"]).aggregate(events=rows.count()).order_by(["lane", "bin"])
+
+
+def _distinct_expr(table: ir.Table, flt: EventFilter, *, column: str) -> ir.Table:
+    values = table[column].unnest() if column in LANE_COLUMNS else table[column]
+    return table.select(value=values).distinct().order_by("value")
+
+
+_BUILDERS.update(density=lane_density_expr, distinct=_distinct_expr)
+
+
+def lane_density(source, flt: EventFilter, *, lane: str = "actors", unit: str = "month") -> pd.DataFrame:
+    """Columns ``lane``, ``bin`` (datetime64) and ``events``: the binned timeline, counted in
+    the engine, so a million events become lanes x bins rows without a pandas explode."""
+    frame = _execute(source, "density", flt, lane=lane, unit=unit).to_pandas()
+    frame["bin"] = pd.to_datetime(frame["bin"]).astype("datetime64[ns]")
+    frame["events"] = frame["events"].astype("int64")
+    return frame
+
+
+def distinct_names(source) -> dict[str, list[str]]:
+    """Sorted distinct non-empty values of the list and name columns (for filter widgets)."""
+    from components.filters import EventFilter
+    out = {}
+    for column in DISTINCT_COLUMNS:
+        values = _execute(source, "distinct", EventFilter(), column=column)["value"].to_pylist()
+        out[column] = [v for v in values if v]
+    return out
 
 
 def balance_table(source, flt: EventFilter, *, period: str = "month",

@@ -131,7 +131,9 @@ def arrow_to_frame(table: pa.Table) -> pd.DataFrame:
     if missing:
         raise StoreError(f"events table lacks required column {missing[0]!r}")
     scalars = {c: _scalar_column(table, c, k) for c, k in FRAME_COLUMNS.items() if k != "list"}
-    frame = pa.table(scalars).to_pandas()
+    # One chunk per column: pandas' take on a multi-chunk Arrow column concatenates the
+    # chunks first (a 230-row selection from 1M rows would cost 2 ms per text column).
+    frame = pa.table(scalars).combine_chunks().to_pandas()
     for column, kind in FRAME_COLUMNS.items():
         if kind == "list":
             frame[column] = (_list_column(table[column]) if column in table.column_names

@@ -12,7 +12,8 @@ from _event_frames import make_events
 from components import store
 from components.filters import EventFilter
 from components.query import (BALANCE_COLUMNS, BALANCE_RULES, QueryError, balance_table,
-                              count_events, filter_events, filter_predicate)
+                              count_events, distinct_names, filter_events, filter_predicate,
+                              lane_density)
 
 EVENTS = make_events()
 JUNE = EventFilter(start=date(2020, 6, 1), end=date(2020, 6, 30))
@@ -135,3 +136,39 @@ def test_balance_before_1970(period):
     expected = reference_balance(frame, period, "spread")
     pd.testing.assert_frame_equal(balance_table(frame, EventFilter(), period=period), expected,
                                   check_dtype=False, atol=1e-9)
+
+
+DENSITY_CASES = [(lane, unit) for lane in ("actors", "towns") for unit in ("week", "month", "year")]
+
+
+@pytest.mark.parametrize("lane, unit", DENSITY_CASES, ids=[f"{l}-{u}" for l, u in DENSITY_CASES])
+def test_lane_density_matches_an_exploded_reference(lane, unit):
+    half = (EVENTS["latest"] - EVENTS["earliest"]).dt.days // 2
+    middle = EVENTS["earliest"] + pd.to_timedelta(half, unit="D")
+    bins = {"week": middle - pd.to_timedelta(middle.dt.weekday, unit="D"),
+            "month": middle.dt.to_period("M").dt.start_time,
+            "year": middle.dt.to_period("Y").dt.start_time}[unit]
+    lanes = EVENTS[lane].map(lambda names: names or ["(none)"])
+    reference = (pd.DataFrame({"lane": lanes, "bin": bins}).explode("lane")
+                 .groupby(["lane", "bin"]).size().rename("events").reset_index())
+    got = lane_density(EVENTS, EventFilter(), lane=lane, unit=unit)
+    pd.testing.assert_frame_equal(got, reference, check_dtype=False)
+
+
+def test_lane_density_applies_the_filter_and_rejects_unknown_options():
+    got = lane_density(EVENTS, EventFilter(sides=("iran",)), lane="sides", unit="year")
+    assert set(got["lane"]) == {"iran", "russia"} and got["events"].sum() == 6
+    with pytest.raises(QueryError, match="'decade' is not one of"):
+        lane_density(EVENTS, EventFilter(), unit="decade")
+
+
+def test_distinct_names():
+    names = distinct_names(EVENTS)
+    assert names["towns"] == ["Albu Kamal", "Deir ez-Zor", "al-Mayadin"]
+    assert names["sides"] == ["iran", "russia"]
+    assert names["outlet"] == ["Diyaruna", "Enab Baladi", "SouthFront", "The Syrian Observer"]
+
+
+def test_an_empty_filter_returns_every_row_without_the_engine():
+    shown = filter_events(EVENTS, EventFilter())
+    assert shown is not EVENTS and shown["event_id"].tolist() == EVENTS["event_id"].tolist()
