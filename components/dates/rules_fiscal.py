@@ -26,8 +26,11 @@ QUARTER_CONTEXT = re.compile(r"\bquarter|\bthree months|\bq[1-4]\b|\bcents? a sh
 WHOLE_YEAR_CONTEXT = re.compile(r"\b(?:nine|six|twelve) months|\bfull year|\bfor the year|\bfiscal year|\bannual")
 
 
-def _latest_quarter(anchor: date) -> P.Period:
-    return P.neighbour("quarter", anchor, -1)
+def _latest_quarter(anchor: date, years_back: int = 0) -> P.Period:
+    """The last quarter completed by the anchor, ``years_back`` years earlier."""
+    q = (anchor.month - 1) // 3  # the current quarter's number minus one
+    year = anchor.year if q else anchor.year - 1
+    return P.quarter(year - years_back, q or 4)
 
 
 def _named_quarter(ctx: Ctx, q: int, year_shift: int | None = None) -> P.Period:
@@ -35,10 +38,11 @@ def _named_quarter(ctx: Ctx, q: int, year_shift: int | None = None) -> P.Period:
     for a quarter that just ended are still "expected to be reported"."""
     if year_shift is not None:
         return P.quarter(ctx.anchor.year + year_shift, q)
-    options = [P.quarter(y, q) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)]
+    anchor = ctx.anchor
     if ctx.future:
-        return min(options, key=lambda p: max((p.start - ctx.anchor).days, (ctx.anchor - p.end).days, 0))
-    return most_recent(options, Ctx(ctx.anchor, False, ctx.context))
+        options = [P.quarter(y, q) for y in range(anchor.year - 1, anchor.year + 2)]
+        return min(options, key=lambda p: max((p.start - anchor).days, (anchor - p.end).days, 0))
+    return P.quarter(anchor.year if date(anchor.year, 3 * q - 2, 1) <= anchor else anchor.year - 1, q)
 
 
 def _quarterly(ctx: Ctx) -> bool:
@@ -69,7 +73,7 @@ def rel_year_quarter(m, ctx: Ctx) -> Found:
 def year_ago_quarter(m, ctx: Ctx) -> Found:
     if m["q"]:
         return Found(P.quarter(ctx.anchor.year - 1, ordinal_value(m["q"])))
-    return Found(P.neighbour("quarter", _latest_quarter(ctx.anchor).start, -4))
+    return Found(_latest_quarter(ctx.anchor, years_back=1))
 
 
 # "a year ago", "a year earlier", "year-earlier", "year-ago" (quarter if the sentence is about a quarter)
@@ -77,8 +81,8 @@ def year_ago_quarter(m, ctx: Ctx) -> Found:
       "one year back: the year-ago quarter in quarterly results, else the previous calendar year", tense="past")
 def year_ago(m, ctx: Ctx) -> Found:
     if _quarterly(ctx):
-        return Found(P.neighbour("quarter", _latest_quarter(ctx.anchor).start, -4), note="year-ago quarter")
-    return Found(P.neighbour("year", ctx.anchor, -1))
+        return Found(_latest_quarter(ctx.anchor, years_back=1), note="year-ago quarter")
+    return Found(P.year(ctx.anchor.year - 1))
 
 
 # "the latest quarter", "the quarter", "last quarter", "the most recent quarter", "the latest period"
