@@ -196,22 +196,38 @@ def _bounds(rule: Rule, found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, 
     period = found.period
     if found.extent:
         earliest, latest = found.extent
+    elif found.mod is Mod.NONE:
+        earliest, latest = period.start, period.end
     else:
         earliest, latest = apply_modifier(period.start, period.end, period.granularity, found.mod, ctx.anchor, ctx.future)
     for mod in reversed(mods):  # innermost wrapper first: "about late 2017" = APPROX(END(2017))
         narrowed = apply_modifier(earliest, latest, period.granularity, mod, ctx.anchor, ctx.future)
         if narrowed[0] <= narrowed[1]:  # "mid early February": a part of a part may not fit; keep the outer one
             earliest, latest = narrowed
-    if not ctx.future and earliest <= ctx.anchor < latest:
+    if earliest <= ctx.anchor < latest and not ctx.future:
         latest = ctx.anchor  # a past-tense report cannot be about later than its anchor
     return earliest, latest
 
 
-def _resolve_all(rule: Rule, match: re.Match, mods: list[Mod], anchor: Anchor, tense: str | None, context: str):
+class _Tense:
+    """The direction for one call: given (rule words, caller) or read from the sentence once, on demand."""
+
+    __slots__ = ("value", "known", "context", "text")
+
+    def __init__(self, given: str | None, context: str, text: str) -> None:
+        self.value, self.known, self.context, self.text = given, given is not None, context, text
+
+    def __call__(self) -> str | None:
+        if not self.known:
+            self.value, self.known = infer_tense(self.context, self.text), True
+        return self.value
+
+
+def _resolve_all(rule: Rule, match: re.Match, mods: list[Mod], anchor: Anchor, tense: _Tense, context: str):
     """(Found, (earliest, latest)) for the anchor's first and (if different) last day."""
     results = []
     for day in (anchor.first, anchor.last) if anchor.first != anchor.last else (anchor.first,):
-        ctx = Ctx(day, tense == "future", context, tense is not None)
+        ctx = Ctx(day, context=context, infer=tense)
         found = rule.resolver(match, ctx)
         results.append((found, _bounds(rule, found, mods, ctx)))
     return results
@@ -261,18 +277,13 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
         return _error(text, anchor_text, f"no date rule matches {phrase[:80]!r}")
     rule, match, mods = hit
     context = context[: 4 * MAX_CHARS].lower() if isinstance(context, str) else ""
-    # An absolute phrase needs the tense only to clip a period that straddles the anchor.
-    lazy = not (rule.tense or direction or rule.relative)
-    tense = rule.tense or direction or (None if lazy else infer_tense(context, text.strip()))
+    # The sentence's tense is read only if a resolver or the past-clip asks for it.
+    tense = _Tense(rule.tense or direction, context, text.strip())
     try:
         results = _resolve_all(rule, match, mods, anchor, tense, context)
-        if lazy and (mods or any(f.period.start <= anchor.last and anchor.first <= f.period.end for f, _ in results)):
-            tense = infer_tense(context, text.strip())
-            if tense == "future":
-                results = _resolve_all(rule, match, mods, anchor, tense, context)
     except (ValueError, OverflowError, KeyError, IndexError, StopIteration) as err:
         return _error(text, anchor_text, f"rule {rule.name} cannot resolve {phrase[:80]!r} at {anchor_text}: {err}")
-    future = tense == "future"
+    future = tense.value == "future" if tense.known else False
     (first, (earliest, latest)), (last, (earliest2, latest2)) = results[0], results[-1]
     start, end = min(first.period.start, last.period.start), max(first.period.end, last.period.end)
     earliest, latest = min(earliest, earliest2), max(latest, latest2)

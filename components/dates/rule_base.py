@@ -16,12 +16,39 @@ from .model import Mod
 from .periods import Period
 
 
-@dataclass(frozen=True, slots=True)
 class Ctx:
-    anchor: date
-    future: bool        # direction for ambiguous phrases ("on Saturday", "in May")
-    context: str = ""   # the sentence, lowercased (financial cues, tense)
-    tense_known: bool = True  # False when neither the words, the caller nor the sentence gave a tense
+    """What a resolver sees: one anchor day, the sentence and, on demand, its tense.
+
+    ``tense`` is "past", "future" or None (no cue).  It is either given or computed by
+    ``infer`` the first time a resolver (or the past-clip) asks for it, so rules whose
+    reading does not depend on the direction never pay for reading the sentence.
+    """
+
+    __slots__ = ("anchor", "context", "_tense", "_infer")
+
+    def __init__(self, anchor: date, future: bool | None = None, context: str = "", tense_known: bool = True,
+                 *, infer: Callable[[], str | None] | None = None) -> None:
+        self.anchor, self.context, self._infer = anchor, context, infer
+        self._tense = _UNSET if infer else ("future" if future else "past" if tense_known else None)
+
+    @property
+    def tense(self) -> str | None:
+        if self._tense is _UNSET:
+            self._tense = self._infer()
+        return self._tense
+
+    @property
+    def future(self) -> bool:
+        """Direction for ambiguous phrases ("on Saturday", "in May"): past unless a cue says future."""
+        return self.tense == "future"
+
+    @property
+    def tense_known(self) -> bool:
+        """False when neither the words, the caller nor the sentence gave a tense."""
+        return self.tense is not None
+
+
+_UNSET = object()
 
 
 @dataclass(frozen=True, slots=True)
