@@ -21,6 +21,7 @@ from components.datasource import ViewData, data_problems, load_view_data, resol
 from components.figures.geo import load_geo_lines  # noqa: E402
 from components.figures.views import ViewInput, build_view, chart_config, figure_png  # noqa: E402
 from components.viewstate import Vocabulary, vocabulary_from_frame  # noqa: E402
+from dashboard.byod import render_article_panel, render_import_panel  # noqa: E402
 from dashboard.controls import filter_controls, seed_from_url, sync_url  # noqa: E402
 from dashboard.table import provenance_table  # noqa: E402
 
@@ -74,6 +75,11 @@ vocab = cached_vocabulary(str(data_path), stamp)
 url_warnings = seed_from_url(vocab)
 
 with st.sidebar:
+    imported = render_import_panel(events)
+    if imported is not None:                   # the user's own ACLED/UCDP file, alone or merged
+        events = imported
+        vocab = vocabulary_from_frame(events, actor_aliases=data.actor_aliases,
+                                      town_aliases=data.town_aliases)
     flt, options = filter_controls(vocab)
 sync_url(flt, options)
 shown = flt.apply(events)
@@ -107,5 +113,6 @@ with map_col:
 with balance_col:
     chart("balance")
 provenance_table(shown)
+render_article_panel(str(data_path) if data_path.is_dir() else None)
 st.caption(f"Data: {data.label} · {len(events):,} events loaded. Dates are inclusive; bars run "
            "from the earliest to the latest possible day of each event.")

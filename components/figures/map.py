@@ -116,16 +116,21 @@ def _in_view(places: pd.DataFrame, margin: float = 0.6) -> pd.Series:
             & places["lat"].between(lat_min - margin, lat_max + margin))
 
 
-def _label_mask(places: pd.DataFrame, min_lon: float = 0.22, min_lat: float = 0.07) -> list[bool]:
-    """Label the busiest places first, skipping any too close to one already labelled."""
-    taken: list[tuple[float, float]] = []
+def _label_mask(places: pd.DataFrame, deg_per_char: float = 0.03, min_lat: float = 0.09) -> list[bool]:
+    """Label the busiest places first; skip a label whose text box would overlap one already placed.
+
+    A label's box runs right of its marker, ``deg_per_char`` degrees of longitude per character
+    (about right for the half-width map in the app), ``min_lat`` degrees tall.
+    """
+    boxes: list[tuple[float, float, float]] = []        # (lon_from, lon_to, lat)
     keep = {}
     for idx, rec in places.sort_values("events", ascending=False, kind="stable").iterrows():
-        clear = all(abs(rec["lon"] - lon) >= min_lon or abs(rec["lat"] - lat) >= min_lat
-                    for lon, lat in taken)
+        text = min(len(str(rec["place"])), 24)
+        lo, hi = rec["lon"], rec["lon"] + 0.08 + deg_per_char * text
+        clear = all(abs(rec["lat"] - lat) >= min_lat or hi < b_lo or lo > b_hi for b_lo, b_hi, lat in boxes)
         keep[idx] = clear
         if clear:
-            taken.append((rec["lon"], rec["lat"]))
+            boxes.append((lo, hi, rec["lat"]))
     return [keep[i] for i in places.index]
 
 
