@@ -185,3 +185,24 @@ def test_result_round_trips_to_json():
     result = normalize_date("late 2017", MON)
     data = result.to_dict()
     assert data["mod"] == Mod.END.value and data["edtf"] == "2017-09-01/2017-12-31" and isinstance(result, DateResult)
+
+
+ADVERSARIAL = [
+    # inputs built to make a backtracking reader explode (each used to take 0.1-0.7 s)
+    "1-" * 127 + "1",
+    "may to " * 36 + "may",
+    "from " + "june 3 to " * 20 + "june 4",
+    " ".join(["twenty-one"] * 20) + " days ago",
+    "mid-" * 60 + "2017",
+    "the end of " * 20 + "2017",
+    "1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1-1",
+    "a week or so " * 18,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=[f"adversarial{i}" for i in range(len(ADVERSARIAL))])
+def test_adversarial_input_is_fast(text):
+    import time
+    began = time.perf_counter()
+    normalize_date(text, WINDOW, text)
+    assert time.perf_counter() - began < 0.1  # a few ms normally; generous for a loaded machine

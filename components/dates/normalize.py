@@ -35,6 +35,8 @@ from .vocab import APPROX, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
 
 MAX_CHARS = 256
 MAX_PEELS = 4
+MAX_READS = 16      # rule-table lookups per phrase, peeling included
+MAX_COMPOUND = 80   # longer phrases are not split into ranges nor searched inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,18 +90,25 @@ def clean(text: str) -> str:
     return " ".join(text.split()).strip(" .-'")
 
 
-def read(phrase: str, depth: int = 0) -> tuple[Rule, re.Match, list[Mod]] | None:
-    """The rule that reads ``phrase`` (cleaned), and the modifiers peeled off on the way."""
+def read(phrase: str, depth: int = 0, budget: list[int] | None = None) -> tuple[Rule, re.Match, list[Mod]] | None:
+    """The rule that reads ``phrase`` (cleaned), and the modifiers peeled off on the way.
+
+    At most ``MAX_PEELS`` wrappers deep and ``MAX_READS`` attempts in all, so a phrase
+    made of nothing but wrappers ("mid-mid-mid-...") costs microseconds, not seconds."""
+    budget = [MAX_READS] if budget is None else budget
+    budget[0] -= 1
     hit = match_rules(phrase)
     if hit:
         return hit[0], hit[1], []
     if depth >= MAX_PEELS:
         return None
     for peeler in PEELERS:
+        if budget[0] <= 0:
+            return None
         pm = peeler.regex.fullmatch(phrase)
         if not pm:
             continue
-        inner = read(pm["rest"] + (pm["tail"] or "" if "tail" in pm.re.groupindex else ""), depth + 1)
+        inner = read(pm["rest"] + (pm["tail"] or "" if "tail" in pm.re.groupindex else ""), depth + 1, budget)
         if inner:
             mod = _PART_MODS[_squash(pm["part"])] if peeler.name == "part" else peeler.mod
             return inner[0], inner[1], ([mod] if mod is not Mod.NONE else []) + inner[2]
@@ -172,11 +181,11 @@ def _normalize_range(text: str, phrase: str, anchor: Anchor, context: str, direc
     m = _RANGE.fullmatch(phrase)
     if not m:
         return None
-    right = normalize_date(m["b"], anchor, context, direction=direction)
+    right = _normalize(m["b"], anchor, context, direction, False)
     if not right.resolved or right.granularity is Granularity.SPAN:
         return None
     left_anchor = anchor if RULES_BY_NAME[right.rule].relative else Anchor(right.end, right.end)
-    left = normalize_date(m["a"], left_anchor, context, direction=direction if left_anchor is anchor else "past")
+    left = _normalize(m["a"], left_anchor, context, direction if left_anchor is anchor else "past", False)
     if not left.resolved or left.granularity is Granularity.SPAN or left.start > right.end:
         return None
     explanation = (f"{text.strip()!r} in an article published {_describe_anchor(anchor)} → range {left.rule} .. {right.rule}"
@@ -250,6 +259,12 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
     >>> str(normalize_date("late 2017", "2020-07-06"))
     '2017-09-01..2017-12-31 [year END]'
     """
+    return _normalize(text, anchor, context, direction, True)
+
+
+def _normalize(text, anchor, context: str, direction: str | None, _compound: bool) -> DateResult:
+    """``normalize_date``; with ``_compound`` False (the two sides of a range) no range
+    splitting, neighbour completion or inside search -- so ranges never recurse."""
     try:
         anchor = Anchor.of(anchor)
     except (ValueError, TypeError, IndexError) as err:
@@ -265,13 +280,14 @@ def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str",
     if not phrase:
         return _error(text, anchor_text, "empty date phrase")
     hit = read(phrase)
-    if hit is None and isinstance(context, str) and context:
+    compound = _compound and len(phrase) <= MAX_COMPOUND
+    if hit is None and compound and isinstance(context, str) and context:
         hit = _read_with_neighbours(phrase, clean(context[: 4 * MAX_CHARS]))
-    if hit is None and (" " in phrase or "-" in phrase):
+    if hit is None and compound and (" " in phrase or "-" in phrase):
         ranged = _normalize_range(text, phrase, anchor, context if isinstance(context, str) else "", direction)
         if ranged is not None:
             return ranged
-    if hit is None:
+    if hit is None and compound:
         hit = _read_inside(phrase)
     if hit is None:
         return _error(text, anchor_text, f"no date rule matches {phrase[:80]!r}")

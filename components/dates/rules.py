@@ -35,8 +35,6 @@ for _position, _rule in enumerate(RULES):
         raise RuleTableError(f"{_where}: duplicate rule name {_rule.name!r}")
     if _rule.regex.fullmatch(""):
         raise RuleTableError(f"{_where}: pattern matches the empty string: {_rule.pattern!r}")
-    if "(?P=" in _rule.pattern:
-        raise RuleTableError(f"{_where}: backreferences are not allowed (the dispatch table drops group names)")
     if not _rule.examples:
         raise RuleTableError(f"{_where}: rule has no example phrases")
     RULES_BY_NAME[_rule.name] = _rule
@@ -45,11 +43,6 @@ for _position, _rule in enumerate(RULES):
 FINDERS: dict[str, re.Pattern] = {r.name: re.compile(rf"(?<![\w'-])(?:{r.pattern})(?![\w-])") for r in RULES}
 # Matches too risky to accept inside running text ("may" the verb, "march" the verb, "now").
 _NOT_IN_TEXT = {("month", "may"), ("month", "march"), ("vague_now", "now"), ("decade", "")}
-
-
-def _anonymous(pattern: str) -> str:
-    """The pattern with its named groups made non-capturing (rule patterns use no backreferences)."""
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def _first_chars(items, reverse: bool = False) -> tuple[frozenset | None, bool]:
@@ -110,34 +103,22 @@ _EDGES = _edge_chars()
 
 
 @lru_cache(maxsize=None)
-def _alternation(members: tuple[int, ...]) -> re.Pattern:
-    """One regex trying the given rules in table order (compiled once per member set)."""
-    return re.compile("|".join(f"(?P<r{i}>{_anonymous(RULES[i].pattern)})" for i in members))
-
-
-@lru_cache(maxsize=None)
-def _dispatch(first: str, last: str) -> re.Pattern | None:
-    """The alternation of the rules that can start with ``first`` and end with ``last``.
-
-    A phrase is then tested in one regex call over a handful of rules, and the first
-    alternative matching the whole phrase wins, exactly as looping over RULES would."""
-    members = tuple(i for i, (head, tail) in enumerate(_EDGES)
-                    if (head is None or first in head) and (tail is None or last in tail))
-    return _alternation(members) if members else None
+def _candidates(first: str, last: str) -> tuple[Rule, ...]:
+    """The rules, in table order, that can start with ``first`` and end with ``last``
+    (a table computed once per character pair: typically a dozen rules out of ninety)."""
+    return tuple(RULES[i] for i, (head, tail) in enumerate(_EDGES)
+                 if (head is None or first in head) and (tail is None or last in tail))
 
 
 def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
     """The first rule whose pattern matches the whole cleaned ``phrase``."""
     if not phrase:
         return None
-    combined = _dispatch(phrase[0], phrase[-1])
-    if combined is None:
-        return None
-    hit = combined.fullmatch(phrase)
-    if hit is None:
-        return None
-    candidate = RULES[int(hit.lastgroup[1:])]
-    return candidate, candidate.regex.fullmatch(phrase)
+    for candidate in _candidates(phrase[0], phrase[-1]):
+        m = candidate.regex.fullmatch(phrase)
+        if m:
+            return candidate, m
+    return None
 
 
 def find_rules(text: str) -> list[tuple[Rule, re.Match]]:
