@@ -23,6 +23,7 @@ from components.figures.views import ViewInput, build_view, chart_config, figure
 from components.viewstate import Vocabulary, vocabulary_from_frame  # noqa: E402
 from dashboard.byod import render_article_panel, render_import_panel  # noqa: E402
 from dashboard.controls import filter_controls, seed_from_url, sync_url  # noqa: E402
+from dashboard.text import literal  # noqa: E402
 from dashboard.table import provenance_table  # noqa: E402
 
 st.set_page_config(page_title="Deir ez-Zor: Russia–Iran timeline", page_icon=None, layout="wide")
@@ -66,9 +67,9 @@ data_path = resolve_data_path(cli_data_path())
 stamp = data_stamp(data_path)
 data = cached_data(str(data_path), stamp)
 if isinstance(data, list):
-    st.error(f"The data at {data_path} could not be loaded ({len(data)} problem(s)):")
+    st.error(literal(f"The data at {data_path} could not be loaded ({len(data)} problem(s)):"))
     for problem in data:
-        st.error(problem)
+        st.error(literal(problem))
     st.stop()
 events = data.frame
 vocab = cached_vocabulary(str(data_path), stamp)
@@ -89,9 +90,9 @@ metric_col, caption_col = st.columns([1, 5], vertical_alignment="center")
 metric_col.metric("Events shown", len(shown))
 view = ViewInput(events=events, shown=shown, flt=flt, options=options,
                  actor_sides=data.actor_sides, geo_lines=geo_lines())
-caption_col.caption(view.context())
+caption_col.caption(literal(view.context()))
 for warning in url_warnings:
-    st.warning(warning)
+    st.warning(literal(warning))
 if shown.empty:
     st.info("No events match these filters. Widen the date range or remove a filter in the sidebar.")
     st.stop()
@@ -114,5 +115,5 @@ with balance_col:
     chart("balance")
 provenance_table(shown)
 render_article_panel(str(data_path) if data_path.is_dir() else None)
-st.caption(f"Data: {data.label} · {len(events):,} events loaded. Dates are inclusive; bars run "
+st.caption(f"Data: {literal(data.label)} · {len(events):,} events loaded. Dates are inclusive; bars run "
            "from the earliest to the latest possible day of each event.")

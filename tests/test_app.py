@@ -2,6 +2,7 @@
 URL restores filters, bad parameters warn, empty results inform, broken data shows its problems."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,11 @@ def pick(key: str) -> str:
     raise AssertionError(f"no {key} value narrows the bundled data")
 
 
+def plain(markdown: str) -> str:
+    """What a reader sees: the app backslash-escapes data text shown through Markdown."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def shown(at: AppTest) -> int:
     metric = next(m for m in at.metric if m.label == "Events shown")
     return int(str(metric.value).replace(",", ""))
@@ -63,7 +69,7 @@ def test_runs_and_shows_every_event(app):
     assert shown(app) == TOTAL
     assert not app.warning and not app.error
     assert len(app.get("plotly_chart")) == 3
-    assert any("events · date mode: overlap · data as of" in c.value for c in app.caption)
+    assert any("events · date mode: overlap · data as of" in plain(c.value) for c in app.caption)
 
 
 NAME_KEYS = list(NAME_PARAMS)
@@ -141,7 +147,7 @@ BAD_QUERIES = [
                                                              enumerate(BAD_QUERIES)])
 def test_bad_params_warn_and_show_everything(query, needle):
     at = run_app(query)
-    assert any(needle in w.value for w in at.warning), [w.value for w in at.warning]
+    assert any(needle in plain(w.value) for w in at.warning), [w.value for w in at.warning]
     assert shown(at) == TOTAL
     assert list(at.query_params.keys()) == []          # the bad value is dropped from the URL
 
@@ -159,7 +165,7 @@ def test_broken_data_shows_row_precise_problems(tmp_path, monkeypatch):
     monkeypatch.setenv("DZ_DATA", str(bad))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert len(at.error) >= 2 and "events.csv" in " ".join(e.value for e in at.error)
+    assert len(at.error) >= 2 and "events.csv" in plain(" ".join(e.value for e in at.error))
     assert not at.metric
 
 
@@ -182,4 +188,16 @@ def test_large_file_via_env(tmp_path, monkeypatch):
     assert len(at.get("plotly_chart")) == 3
     assert at.number_input(key="table_page").max == 12            # 500 rows per page
     at.number_input(key="table_page").set_value(12).run()
-    assert any("Rows 5,501–6,000 of 6,000" in c.value for c in at.caption)
+    assert any("Rows 5,501–6,000 of 6,000" in plain(c.value) for c in at.caption)
+
+
+def test_markdown_in_data_is_shown_literally(tmp_path, monkeypatch):
+    from components.store import write_events
+    from _synthetic import make_frame
+    frame = make_frame().assign(outlet="![pixel](http://evil.example/p.png) :red[x] $y$")
+    monkeypatch.setenv("DZ_DATA", str(write_events(frame, tmp_path / "md.parquet")))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    context = next(c.value for c in at.caption if "data as of" in plain(c.value))
+    assert r"\!\[pixel\]\(http\:" in context and r"\:red\[x\]" in context and r"\$y\$" in context
+    assert "![pixel](http://evil.example/p.png) :red[x] $y$" in plain(context)
