@@ -10,7 +10,8 @@ Public API: ``normalize_date``, ``DateResult``, ``Anchor``, ``Granularity``, ``M
 and ``clean`` (the text normalisation every pattern assumes).
 """
 from .model import Anchor, DateResult, Granularity, Mod
-from .normalize import apply_modifier, clean, normalize_date
+from .modifiers import apply_modifier
+from .normalize import clean, normalize_date
 from .rules import FINDERS, RULES, RULES_BY_NAME, find_rules, match_rules
 
 __all__ = ["Anchor", "DateResult", "Granularity", "Mod", "apply_modifier", "clean", "normalize_date",

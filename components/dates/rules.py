@@ -7,7 +7,9 @@ spaces, no commas/brackets, no dot after a word).
 Two ways to use them:
 
 * ``match_rules(phrase)`` -> ``(rule, match)`` for the first rule whose pattern matches the
-  whole cleaned phrase (what ``normalize_date`` does), or None.
+  whole cleaned phrase (what ``normalize_date`` does), or None.  Only the rules that can
+  start with the phrase's first character and end with its last one are tried (read off
+  each pattern with the stdlib regex parser), in table order.
 * ``find_rules(text)`` -> every ``(rule, match)`` found *inside* a longer cleaned text, each
   rule's pattern wrapped in word boundaries (``FINDERS[name]``), longest first, overlaps
   dropped.  An extractor scanning running text should clean each sentence with
