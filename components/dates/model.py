@@ -72,7 +72,8 @@ class Anchor:
         raise TypeError(f"not an anchor: {value!r}")
 
     def __str__(self) -> str:
-        return str(self.first) if self.first == self.last else f"{self.first}/{self.last}"
+        first = self.first.isoformat()
+        return first if self.first == self.last else f"{first}/{self.last.isoformat()}"
 
 
 @dataclass(frozen=True, slots=True)
