@@ -41,8 +41,13 @@ ID_PREFIX = "acled:"
 
 
 def guard_cell(value: str) -> str:
-    """``value`` made safe for spreadsheets: formula-like text gets a leading apostrophe."""
-    if value[:1] in FORMULA_TRIGGERS and not _PLAIN_NUMBER.fullmatch(value):
+    """``value`` made safe for spreadsheets: formula-like text gets a leading apostrophe.
+
+    Text that already starts with an apostrophe gets one more ("'=1" -> "''=1"): a
+    spreadsheet shows it as written, and the importer removes exactly one, so
+    export -> import gives the text back unchanged.
+    """
+    if (value[:1] in FORMULA_TRIGGERS and not _PLAIN_NUMBER.fullmatch(value)) or value[:1] == "'":
         return "'" + value
     return value
 
@@ -87,17 +92,20 @@ def acled_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_acled_csv(frame: pd.DataFrame) -> str:
-    """The events as ACLED-compatible CSV text (UTF-8, "\\n" line ends), every text cell guarded."""
+    """The events as ACLED-compatible CSV text (UTF-8, CRLF line ends), every text cell guarded."""
     table = acled_table(frame)
     for column in table.columns:
         table[column] = guard_column(table[column])
-    return table.to_csv(index=False, lineterminator="\n")
+    # CRLF line ends (RFC 4180): the writer then quotes any cell holding a bare CR too,
+    # which "\n" line ends would leave unquoted, splitting the row in a reader.
+    return table.to_csv(index=False, lineterminator="\r\n")
 
 
 def guard_column(values: pd.Series) -> pd.Series:
     """:func:`guard_cell` over a column of strings."""
     values = values.astype(object)
-    risky = values.str.startswith(FORMULA_TRIGGERS) & ~values.str.fullmatch(_PLAIN_NUMBER.pattern)
+    risky = (values.str.startswith(FORMULA_TRIGGERS) & ~values.str.fullmatch(_PLAIN_NUMBER.pattern)
+             | values.str.startswith("'"))
     return values.where(~risky.fillna(False).astype(bool), "'" + values)
 
 

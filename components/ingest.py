@@ -85,7 +85,7 @@ def propose_rows(text: str, published: str, refs: References | None = None) -> p
 def proposals_csv(frame: pd.DataFrame) -> str:
     """The proposals as CSV text, every cell formula-guarded."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")   # CRLF: a bare CR in a cell gets quoted
     writer.writerow(PROPOSAL_COLUMNS)
     for row in frame[list(PROPOSAL_COLUMNS)].itertuples(index=False):
         writer.writerow([guard_cell(str(value)) for value in row])

@@ -31,6 +31,8 @@ GUARD_CASES = [
     ("Albu Kamal", "Albu Kamal"),
     ("", ""),
     ("a=b", "a=b"),              # only the first character matters
+    ("'=1+1", "''=1+1"),         # already guarded-looking text is guarded again (round trip)
+    ("'Abu Kamal'", "''Abu Kamal'"),
 ]
 assert len({c[0] for c in GUARD_CASES}) == len(GUARD_CASES)
 
@@ -106,6 +108,19 @@ def test_import_export_import_is_stable(kind, name):
     second, report = import_bytes("acled", to_acled_csv(first).encode(), "export.csv", refs=REFS)
     assert report.rows_accepted == len(first) and not report.rejected
     _same(first, second)
+
+
+ROUND_TRIP_TEXTS = ["\r=1+1", "line one\rline two", "line one\nline two", "'=1+1", "''", "=x", "-", "'"]
+
+
+@pytest.mark.parametrize("text", ROUND_TRIP_TEXTS, ids=[repr(t) for t in ROUND_TRIP_TEXTS])
+def test_awkward_text_survives_export_and_import(text):
+    frame = _curated_frame()[:1].copy()
+    frame["quote"] = [text]
+    written = to_acled_csv(frame)
+    assert len(list(csv.reader(io.StringIO(written, newline="")))) == 2     # a CR never splits the row
+    again, report = import_bytes("acled", written.encode(), "back.csv", refs=REFS)
+    assert report.rows_accepted == 1 and again.loc[0, "quote"] == text
 
 
 def test_json_export():

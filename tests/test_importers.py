@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -208,6 +209,21 @@ def test_multiline_cells_keep_physical_line_numbers():
     data += b"SYR-SYN-999,31 June 2020,2020,1,,,,X,,,,,,,,,,,,,,Hajin,34.7,40.8,,,,,,,\n"
     _, report = import_bytes("acled", data, "x.csv", refs=REFS)
     assert [(p.line, p.column) for p in report.rejected] == [(15, "event_date")]
+
+
+NOT_CSV_CASES = [
+    # leading bytes,                       message fragment
+    (b"\x89PNG\r\n\x1a\n....", "PNG image, not a CSV file"),
+    (b"PK\x03\x04....", "ZIP archive (an .xlsx workbook is one)"),
+    ("event_id_cnty,event_date\n".encode("utf-16"), "UTF-16 text"),
+    (b"%PDF-1.7", "PDF document"),
+]
+
+
+@pytest.mark.parametrize("data, fragment", NOT_CSV_CASES, ids=["png", "zip", "utf16", "pdf"])
+def test_files_that_are_not_csv_are_named(data, fragment):
+    with pytest.raises(ImportFileError, match=re.escape(f"up.csv: {fragment}")):
+        import_upload("up.csv", data, refs=REFS)
 
 
 def test_upload_refuses_oversized_and_unknown_files():

@@ -22,7 +22,7 @@ from .actor_map import ActorMapper, load_actor_map
 from .common import run_import
 from .references import References, load_references
 from .report import ImportFileError, ImportReport, RowProblem
-from .rows import DEFAULT_MAX_ROWS, sniff_delimiter
+from .rows import DEFAULT_MAX_ROWS, refuse_non_csv, sniff_delimiter
 
 KINDS = {"acled": (acled.REQUIRED, acled.convert_acled), "ucdp": (ucdp.REQUIRED, ucdp.convert_ucdp)}
 
@@ -52,6 +52,7 @@ def import_file(kind: str, path: str | Path, **options) -> tuple[pd.DataFrame, I
 
 def detect_kind(data: bytes, label: str = "upload") -> str:
     """"acled" or "ucdp" from the header row; ImportFileError when it is neither."""
+    refuse_non_csv(data, label)
     first = data[:65536].decode("utf-8-sig", errors="ignore").splitlines()[0:1]   # the full decode comes later
     header = {h.strip().strip('"').lower() for h in (first[0].split(sniff_delimiter(first[0])) if first else [])}
     for kind, (required, _) in KINDS.items():

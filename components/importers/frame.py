@@ -37,7 +37,7 @@ def make_frame(rows: list[dict]) -> pd.DataFrame:
 def frame_to_csv(frame: pd.DataFrame) -> str:
     """The table as events.csv text: lists joined with LIST_SEP, dates ISO, NaN/NaT empty."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")   # CRLF: a bare CR in a cell gets quoted
     writer.writerow(FRAME_COLUMNS)
     for row in frame[list(FRAME_COLUMNS)].itertuples(index=False):
         writer.writerow([_cell(value, kind) for value, kind in zip(row, FRAME_COLUMNS.values())])

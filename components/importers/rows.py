@@ -18,6 +18,8 @@ from .report import ImportFileError, RowProblem
 DEFAULT_MAX_ROWS = 200_000
 # First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# What the export guard can put after its apostrophe: a trigger, or the apostrophe it doubled.
+GUARDED_AFTER_APOSTROPHE = (*FORMULA_TRIGGERS, "'")
 
 # Date spellings found in ACLED/UCDP exports, tried in order.  Day-first only:
 # "03/04/2020" is never read month-first, so no guess can flip day and month.
@@ -47,8 +49,28 @@ class RowError(ValueError):
         return RowProblem(file, line, self.column, self.value, self.message)
 
 
+# Leading bytes of files people upload by mistake -> what to tell them.
+NOT_CSV = (
+    (b"\x89PNG", "PNG image, not a CSV file"),
+    (b"\xff\xd8\xff", "JPEG image, not a CSV file"),
+    (b"%PDF", "PDF document, not a CSV file"),
+    (b"PK\x03\x04", "ZIP archive (an .xlsx workbook is one), not a CSV file; save the sheet as CSV UTF-8"),
+    (b"\xd0\xcf\x11\xe0", "old Excel/Office file, not a CSV file; save the sheet as CSV UTF-8"),
+    (b"\xff\xfe", "UTF-16 text (Excel 'Unicode text'); save the file as CSV UTF-8"),
+    (b"\xfe\xff", "UTF-16 text (Excel 'Unicode text'); save the file as CSV UTF-8"),
+)
+
+
+def refuse_non_csv(data: bytes, label: str) -> None:
+    """Images, archives, Office files and UTF-16 text are refused, named as what they are."""
+    for magic, what in NOT_CSV:
+        if data.startswith(magic):
+            raise ImportFileError(f"{label}: {what}")
+
+
 def decode(data: bytes, label: str) -> str:
     """UTF-8 text (a byte-order mark is accepted); anything else is refused with its offset."""
+    refuse_non_csv(data, label)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -103,8 +125,8 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _unguard(value: str) -> str:
-    """Undo the export's formula guard ("'=x" -> "=x") so exported files round-trip."""
-    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_TRIGGERS else value
+    """Undo the export's formula guard ("'=x" -> "=x", "''x" -> "'x") so exports round-trip."""
+    return value[1:] if value[:1] == "'" and value[1:2] in GUARDED_AFTER_APOSTROPHE else value
 
 
 def _check_header(header: list[str], required: tuple[str, ...], label: str) -> None:
