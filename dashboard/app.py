@@ -20,7 +20,7 @@ import streamlit as st  # noqa: E402
 from components.datasource import ViewData, data_problems, load_view_data, resolve_data_path  # noqa: E402
 from components.figures.geo import load_geo_lines  # noqa: E402
 from components.figures.views import ViewInput, build_view, chart_config, figure_png  # noqa: E402
-from components.viewstate import Vocabulary, vocabulary_from_frame  # noqa: E402
+from components.viewstate import Vocabulary, to_query_params, vocabulary_from_frame  # noqa: E402
 from dashboard.byod import render_article_panel, render_import_panel  # noqa: E402
 from dashboard.controls import filter_controls, seed_from_url, sync_url  # noqa: E402
 from dashboard.text import literal  # noqa: E402
@@ -42,8 +42,7 @@ def data_stamp(path: Path) -> int:
     return max((f.stat().st_mtime_ns for f in files if f.exists()), default=0)
 
 
-@st.cache_data(show_spinner="Loading events…", max_entries=4)
-def cached_data(path: str, stamp: int) -> ViewData | list[str]:
+def load_or_problems(path: str) -> ViewData | list[str]:
     """The loaded data, or the loader's problems as plain-text lines."""
     try:
         return load_view_data(path)
@@ -51,11 +50,37 @@ def cached_data(path: str, stamp: int) -> ViewData | list[str]:
         return data_problems(err)
 
 
+@st.cache_data(show_spinner="Loading events…", max_entries=4)
+def cached_curated(path: str, stamp: int) -> ViewData | list[str]:
+    """Curated data directories (the bundled data/): small, so each rerun gets its own copy."""
+    return load_or_problems(path)
+
+
+@st.cache_resource(show_spinner="Loading events…", max_entries=2)
+def shared_event_file(path: str, stamp: int) -> ViewData | list[str]:
+    """Event files (Parquet/CSV, up to 10^7 rows): one shared read-only frame, because
+    st.cache_data would unpickle a full copy on every rerun (~1 s per million rows).
+    Nothing downstream mutates it: filters and figures build new frames."""
+    return load_or_problems(path)
+
+
+def cached_data(path: str, stamp: int) -> ViewData | list[str]:
+    return (cached_curated if Path(path).is_dir() else shared_event_file)(path, stamp)
+
+
 @st.cache_data(max_entries=4)
 def cached_vocabulary(path: str, stamp: int) -> Vocabulary:
     data = cached_data(path, stamp)
     return vocabulary_from_frame(data.frame, actor_aliases=data.actor_aliases,
                                  town_aliases=data.town_aliases)
+
+
+@st.cache_data(max_entries=48)
+def cached_figure(name: str, data_key: str, view_key: str, _view: ViewInput):
+    """A built view, keyed by the data and the URL form of filter + options (the frames in
+    ``_view`` are not hashed: the keys identify them). Reruns that change nothing shown
+    (table page, downloads, the article panel) skip rebuilding the charts."""
+    return build_view(name, _view)
 
 
 @st.cache_resource
@@ -72,6 +97,7 @@ if isinstance(data, list):
         st.error(literal(problem))
     st.stop()
 events = data.frame
+data_key = f"{data_path}:{stamp}"
 vocab = cached_vocabulary(str(data_path), stamp)
 url_warnings = seed_from_url(vocab)
 
@@ -79,11 +105,12 @@ with st.sidebar:
     imported = render_import_panel(events)
     if imported is not None:                   # the user's own ACLED/UCDP file, alone or merged
         events = imported
+        data_key = f"{data_key}:{imported.attrs.get('engine_key', len(imported))}"
         vocab = vocabulary_from_frame(events, actor_aliases=data.actor_aliases,
                                       town_aliases=data.town_aliases)
     flt, options = filter_controls(vocab)
 sync_url(flt, options)
-shown = flt.apply(events)
+shown = events if flt.is_empty() else flt.apply(events)
 
 st.title("Deir ez-Zor: Russia and Iran, event by event")
 metric_col, caption_col = st.columns([1, 5], vertical_alignment="center")
@@ -100,7 +127,7 @@ if shown.empty:
 
 def chart(name: str) -> None:
     """One view, with a lazily rendered PNG download (kaleido runs only on click)."""
-    fig = build_view(name, view)
+    fig = cached_figure(name, data_key, repr(to_query_params(flt, options)), view)
     st.plotly_chart(fig, config=chart_config(name), key=f"chart_{name}")
     st.download_button(f"Download {name} PNG", data=lambda: figure_png(fig, name),
                        file_name=f"deir-ez-zor-{name}.png", mime="image/png", key=f"png_{name}",

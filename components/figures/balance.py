@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures.common import (
+    new_figure, trace,
     SIDE_COLOURS, base_layout, context_markup, empty_figure, plain_text, require_columns,
 )
 
@@ -40,19 +41,19 @@ def balance_figure(table: pd.DataFrame, *, period: str = "month", rule_text: str
     wide = wide.reindex(_all_periods(wide.index, period), fill_value=0)
     periods = pd.to_datetime(wide.index)
     labels = periods.strftime(PERIOD_FORMAT[period])
-    fig = go.Figure()
+    fig = new_figure()
     net = pd.Series(0.0, index=wide.index)
     for side, sign, name in SIDES_SHOWN:
         weight = wide["weight"][side] if side in wide["weight"] else pd.Series(0.0, index=wide.index)
         count = wide["events"][side] if side in wide["events"] else pd.Series(0, index=wide.index)
         net = net + sign * weight
-        fig.add_trace(go.Bar(
+        fig.add_trace(trace("bar", 
             x=periods, y=sign * weight, name=f"favour {name}", marker_color=SIDE_COLOURS[side],
             customdata=list(zip(labels, weight.round(2), count)),
             hovertemplate=f"%{{customdata[0]}} · {name}: %{{customdata[1]}} (weighted)"
                           " from %{customdata[2]} events<extra></extra>",
         ))
-    fig.add_trace(go.Scatter(
+    fig.add_trace(trace("scatter", 
         x=periods, y=net, name="net (Russia − Iran)", mode="lines+markers",
         line={"color": "#000000", "width": 2}, marker={"size": 5},
         customdata=list(zip(labels, net.round(2))),

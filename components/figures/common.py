@@ -47,6 +47,16 @@ PLOTLY_CONFIG: dict = {
 }
 
 
+def new_figure() -> go.Figure:
+    """An empty figure; traces are added as dicts (``trace``) and validated by Plotly on add."""
+    return go.Figure()
+
+
+def trace(kind: str, **props) -> dict:
+    """A trace as a plain dict (``kind`` is the Plotly trace type: bar, scatter, heatmap)."""
+    return {"type": kind, **props}
+
+
 class MissingColumnError(ValueError):
     """A figure builder was given a frame without a column it needs."""
 
@@ -136,7 +146,7 @@ def base_layout(fig: go.Figure, title: str, context: str, *, height: int, note: 
 
 def empty_figure(message: str, context: str = "", *, height: int = 300) -> go.Figure:
     """A titled figure with no axes: what a chart shows when nothing matches."""
-    fig = go.Figure()
+    fig = new_figure()
     base_layout(fig, plain_text(message, wrap=None), context, height=height)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)

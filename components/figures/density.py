@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures.common import NO_VALUE, base_layout, plain_text
+from components.figures.common import NO_VALUE, base_layout, new_figure, plain_text, trace
 
 MAX_BINS = 200
 MAX_DENSITY_LANES = 30
@@ -68,7 +68,8 @@ def density_figure(events: pd.DataFrame, *, lane_col: str, title: str, context: 
     grid = counts.pivot_table(index="lane", columns="bin", values="events", fill_value=0, aggfunc="sum")
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     labels = [plain_text(lane, limit=40, wrap=None) for lane in grid.index]
-    fig = go.Figure(go.Heatmap(
+    fig = new_figure().add_trace(trace(
+        "heatmap",
         x=pd.to_datetime(grid.columns), y=labels, z=grid.to_numpy(), colorscale="Blues",
         colorbar={"title": f"events / {unit}"},
         hovertemplate="%{y}<br>%{x|%Y-%m-%d}: %{z} events<extra></extra>",

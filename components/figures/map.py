@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures.common import (
+    new_figure, trace,
     NO_VALUE, base_layout, context_markup, date_text, empty_figure, plain_text,
     require_columns, side_colour,
 )
@@ -101,9 +102,9 @@ def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), con
         places = places[inside]
     title = "Events by place"
     note = "; ".join(notes)
-    fig = go.Figure()
+    fig = new_figure()
     for line in geo_lines:
-        fig.add_trace(go.Scatter(x=line.lon, y=line.lat, mode="lines", name=line.name,
+        fig.add_trace(trace("scatter", x=line.lon, y=line.lat, mode="lines", name=line.name,
                                  line=LINE_STYLES[line.kind], hoverinfo="skip"))
     if not places.empty:
         _add_places(fig, places)
@@ -142,7 +143,7 @@ def _add_places(fig: go.Figure, places: pd.DataFrame) -> None:
         hover = [f"<b>{plain_text(p, wrap=None)}</b> · {n:,} events<br>sides: {plain_text(s, wrap=None)}"
                  f"<br>{listing}" for p, n, s, listing in
                  zip(part["place"], part["events"], part["split"], part["listing"])]
-        fig.add_trace(go.Scatter(
+        fig.add_trace(trace("scatter", 
             x=part["lon"], y=part["lat"], mode="markers+text", name=f"mostly {side}",
             text=[plain_text(p, limit=24, wrap=None) if show else ""
                   for p, show in zip(part["place"], part["label"])],

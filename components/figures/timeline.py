@@ -23,6 +23,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.figures.common import (
+    new_figure, trace,
     MS_PER_DAY, NO_VALUE, as_list, base_layout, category_colours, context_markup,
     date_text, empty_figure, plain_text, require_columns, rgba,
 )
@@ -65,7 +66,7 @@ def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by:
         fig = density_figure(events, lane_col=lane_col, title=title, context=safe_context)
         return _apply_window(fig, events, window)
     marks, bands = _lane_marks(events, swimlane, colour_by, actor_sides or {})
-    fig = go.Figure()
+    fig = new_figure()
     _add_periods(fig, marks)
     _add_ranges(fig, marks, colour_by)
     _add_days(fig, marks, colour_by)
@@ -188,7 +189,7 @@ def _add_periods(fig: go.Figure, marks: pd.DataFrame) -> None:
     periods = marks[has & differs]
     if periods.empty:
         return
-    fig.add_trace(go.Bar(
+    fig.add_trace(trace("bar", 
         name="period before modifier", orientation="h", y=periods["y"], base=periods["start"],
         x=((periods["end"] + ONE_DAY - periods["start"]).dt.total_seconds() * 1000),
         width=BAR_WIDTH + 0.2, marker={"color": "rgba(120,120,120,0.13)", "line": {"width": 0}},
@@ -202,7 +203,7 @@ def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
     ranges = marks[~marks["day"]]
     colours = category_colours(marks["group"], colour_by)
     for (group, span), part in ranges.groupby(["group", "span"], sort=True):
-        fig.add_trace(go.Bar(
+        fig.add_trace(trace("bar", 
             name=f"{group} · {'background/ongoing span' if span else 'date range'}", showlegend=False,
             orientation="h", y=part["y"], base=part["earliest"],
             x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
@@ -219,7 +220,7 @@ def _add_days(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
     days = marks[marks["day"]]
     colours = category_colours(marks["group"], colour_by)
     for (group, span), part in days.groupby(["group", "span"], sort=True):
-        fig.add_trace(go.Scatter(
+        fig.add_trace(trace("scatter", 
             name=f"{group} · {'background (day)' if span else 'known to the day'}", showlegend=False,
             mode="markers", x=part["earliest"] + ONE_DAY / 2, y=part["y"],
             marker={"color": colours[group], "size": 11, "symbol": "square-open" if span else "circle",
@@ -240,7 +241,7 @@ def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> Non
     """Legend: one colour entry per group (toggles its marks) and one grey entry per mark kind."""
     colours = category_colours(marks["group"], colour_by)
     for group in sorted(set(marks["group"])):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=group, legendgroup=group,
+        fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers", name=group, legendgroup=group,
                                  marker={"color": colours[group], "symbol": "square", "size": 11},
                                  legendrank=1))
     present = {"day_incident": (marks["day"] & ~marks["span"]).any(),
@@ -252,14 +253,14 @@ def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> Non
             continue
         if key.startswith("range"):
             span = key == "range_span"
-            fig.add_trace(go.Bar(x=[None], y=[None], orientation="h", name=text, legendrank=2,
+            fig.add_trace(trace("bar", x=[None], y=[None], orientation="h", name=text, legendrank=2,
                                  legendgroup=f"kind_{key}", hoverinfo="skip",
                                  marker={"color": rgba("#777777", 0.12 if span else 0.5),
                                          "pattern": {"shape": "/" if span else "", "fgcolor": "#555555",
                                                      "solidity": 0.25, "size": 5},
                                          "line": {"color": "#555555", "width": 1}}))
         else:
-            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=text, legendgroup=f"kind_{key}",
+            fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers", name=text, legendgroup=f"kind_{key}",
                                      marker={"color": "#777777", "symbol": symbol, "size": 10},
                                      legendrank=2, hoverinfo="skip"))
 
@@ -289,11 +290,11 @@ def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
                 ix += [lo, hi + ONE_DAY, None]
                 iy += [point["y"], point["y"], None]
                 it += [label, label, ""]
-    fig.add_trace(go.Scatter(name="same occurrence (linked reports)", mode="lines", x=cx, y=cy,
+    fig.add_trace(trace("scatter", name="same occurrence (linked reports)", mode="lines", x=cx, y=cy,
                              line={"color": "#444444", "dash": "dot", "width": 1.5},
                              hovertext=ct, hoverinfo="text", legendgroup="same_as"))
     if ix:
-        fig.add_trace(go.Scatter(name="intersected interval", mode="lines", x=ix, y=iy,
+        fig.add_trace(trace("scatter", name="intersected interval", mode="lines", x=ix, y=iy,
                                  line={"color": "#000000", "width": 4},
                                  hovertext=it, hoverinfo="text", legendgroup="same_as"))
 
