@@ -167,6 +167,8 @@ UNREADABLE_CASES = [
     ("last week", "not-a-date", "bad anchor"),
     ("February 30, 2019", MON, "cannot resolve"),
     (None, MON, "must be a string"),
+    ("from 2017 to 2015", MON, "range runs backwards"),
+    ("31 December 9999", MON, "no date rule"),  # an explicit number is never dropped
 ]
 
 

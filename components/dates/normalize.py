@@ -121,6 +121,9 @@ def _read_inside(phrase: str):
     if not found:
         return None
     best = max(found, key=lambda hit: hit[1].end() - hit[1].start())
+    rest = phrase[: best[1].start()] + phrase[best[1].end():]
+    if any(ch.isdigit() for ch in rest):  # never drop a number: "31 December 9999" is not 31 December
+        return None
     return best[0], best[1], []
 
 
@@ -186,8 +189,10 @@ def _normalize_range(text: str, phrase: str, anchor: Anchor, context: str, direc
         return None
     left_anchor = anchor if RULES_BY_NAME[right.rule].relative else Anchor(right.end, right.end)
     left = _normalize(m["a"], left_anchor, context, direction if left_anchor is anchor else "past", False)
-    if not left.resolved or left.granularity is Granularity.SPAN or left.start > right.end:
+    if not left.resolved or left.granularity is Granularity.SPAN:
         return None
+    if left.start > right.end:
+        return _error(text, str(anchor), f"range runs backwards: {m['a']!r} ({left.start}) is after {m['b']!r} ({right.end})")
     explanation = (f"{text.strip()!r} in an article published {_describe_anchor(anchor)} → range {left.rule} .. {right.rule}"
                    f" → {left.start}..{right.end} → {left.earliest}..{right.latest}")
     return DateResult(text=text, anchor=str(anchor), resolved=True, start=left.start, end=right.end,
