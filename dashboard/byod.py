@@ -26,6 +26,7 @@ from components.importers import ImportFileError, import_upload
 from components.importers.frame import merge_frames
 from components.importers.references import References, load_references
 from components.ingest import propose_rows, proposals_csv
+from dashboard.text import literal
 
 MAX_UPLOAD_MB = 50
 MAX_ARTICLE_CHARS = 200_000
@@ -52,19 +53,21 @@ def render_import_panel(bundled: pd.DataFrame, *, key: str = "byod_import") -> p
         upload = st.file_uploader(f"ACLED or UCDP GED export, .csv, up to {MAX_UPLOAD_MB} MB", type=["csv"],
                                   key=f"{key}_file")
         kind = st.radio("Format", ("auto", "acled", "ucdp"), horizontal=True, key=f"{key}_kind")
+        last_key = f"{key}_last"
         if upload is None:
+            st.session_state.pop(last_key, None)
             st.caption("Sample files: data/samples/*_synthetic.csv (synthetic, for trying the import).")
             return None
         data = upload.getvalue()
         outcome = _cached_import(upload.name, data, kind)
         if isinstance(outcome, str):
-            st.error(f"File refused: {outcome}")
-            return None
+            st.error(f"File refused: {literal(outcome)}")
+            return _previous(last_key)
         frame, report = outcome
         _show_report(report)
         if frame.empty:
-            st.warning("No row could be imported; the bundled events are shown.")
-            return None
+            st.warning("No row could be imported.")
+            return _previous(last_key)
         choice = st.radio("Show", CHOICES, horizontal=True, key=f"{key}_choice")
         if choice == CHOICES[0]:
             shown = frame.copy()
@@ -72,11 +75,23 @@ def render_import_panel(bundled: pd.DataFrame, *, key: str = "byod_import") -> p
             shown, clashes = merge_frames(bundled, frame)
             if clashes:
                 st.warning(f"{len(clashes)} imported id(s) already exist in the bundled events and were "
-                           f"left out (the curated version is kept): {', '.join(clashes[:10])}")
+                           f"left out (the curated version is kept): {literal(', '.join(clashes[:10]))}")
         digest = hashlib.sha256(data).hexdigest()[:16]
         shown.attrs = {"engine_key": f"byod:{digest}:{kind}:{CHOICES.index(choice)}"}
+        st.session_state[last_key] = (upload.name, shown)
         st.caption(f"Showing {len(shown):,} events ({choice}).")
         return shown
+
+
+def _previous(last_key: str) -> pd.DataFrame | None:
+    """After a refused file, keep showing the last good import (or the bundled events)."""
+    last = st.session_state.get(last_key)
+    if last is None:
+        st.caption("The bundled events are shown.")
+        return None
+    name, shown = last
+    st.warning(f"Still showing the previous import: {literal(name)} ({len(shown):,} events).")
+    return shown
 
 
 def _show_report(report) -> None:
@@ -119,7 +134,7 @@ def render_article_panel(registry_or_data_dir: References | str | Path | None = 
         try:
             anchor = Anchor.of(published)
         except (ValueError, TypeError) as err:
-            st.error(f"Publication date not understood: {published!r} ({err})")
+            st.error(f"Publication date not understood: {literal(published)} ({literal(err)})")
             return
         found = find_dates(text, anchor)
         st.write(f"{len(found)} date phrase(s), marked ⟦like this⟧:")
