@@ -217,10 +217,11 @@ NOT_CSV_CASES = [
     (b"PK\x03\x04....", "ZIP archive (an .xlsx workbook is one)"),
     ("event_id_cnty,event_date\n".encode("utf-16"), "UTF-16 text"),
     (b"%PDF-1.7", "PDF document"),
+    ("event_id_cnty,event_date\n".encode("utf-16-le"), "UTF-16 text or a binary file"),
 ]
 
 
-@pytest.mark.parametrize("data, fragment", NOT_CSV_CASES, ids=["png", "zip", "utf16", "pdf"])
+@pytest.mark.parametrize("data, fragment", NOT_CSV_CASES, ids=["png", "zip", "utf16", "pdf", "utf16-no-bom"])
 def test_files_that_are_not_csv_are_named(data, fragment):
     with pytest.raises(ImportFileError, match=re.escape(f"up.csv: {fragment}")):
         import_upload("up.csv", data, refs=REFS)

@@ -66,6 +66,9 @@ def refuse_non_csv(data: bytes, label: str) -> None:
     for magic, what in NOT_CSV:
         if data.startswith(magic):
             raise ImportFileError(f"{label}: {what}")
+    head = data[:1000]
+    if head.count(b"\x00") > len(head) // 4:          # every other byte NUL: UTF-16 without a BOM
+        raise ImportFileError(f"{label}: UTF-16 text or a binary file (NUL bytes); save the file as CSV UTF-8")
 
 
 def decode(data: bytes, label: str) -> str:
