@@ -7,12 +7,18 @@ Steps, each in one place:
 2. ``read``: the first rule whose pattern matches the whole phrase; failing that, peel one
    wrapper at a time and retry -- approximators ("about"), part words ("early", "the end
    of"), "since", "before"/"after", prepositions, times of day, "or so", "and beyond";
-   failing that, the phrase completed by its neighbour word in the sentence ("five years"
-   in "redeemed in five years"); failing that, the longest rule match *inside* the phrase
-   ("Today, on Saturday (October 6)").
+   failing that (phrases up to ``MAX_COMPOUND`` characters), the phrase completed by its
+   neighbour word in the sentence ("five years" in "redeemed in five years"), a range
+   ("from March to May 2019", both sides read on their own), the longest rule match
+   *inside* the phrase ("Today, on Saturday (October 6)") as long as no number is left
+   over.  Peeling is bounded (``MAX_PEELS`` deep, ``MAX_READS`` lookups), so hostile
+   input costs milliseconds.
 3. Direction: the rule's own words ("ago", "next") decide; otherwise ``direction`` if
-   given; otherwise future only when the sentence has a future cue ("will", "is expected
-   to"... ``data/vocab/tense_cues.csv``), past by default.
+   given; otherwise the clause around the phrase (``infer_tense``): future on a future
+   cue ("will", "is expected to", "of record"... ``data/vocab/tense_cues.csv``), past on
+   a past cue, unknown otherwise (past, except that a yearless date more than 240 days
+   back is taken as the coming one: ``rule_base.most_recent``).  It is read only if a
+   rule or the past-clip needs it.
 4. Resolve against the anchor's first and last day; for each, ``apply_modifier`` narrows
    (START/MID/END), widens (APPROX) or opens (BEFORE/AFTER/ON_OR_AFTER) the period into
    earliest/latest, and a past-tense result is clipped so it never ends after the anchor.
