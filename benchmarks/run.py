@@ -39,6 +39,9 @@ TYPICAL = dict(actors=("Russian forces", "IRGC"), towns=("Albu Kamal",),
                start=date(2020, 1, 1), end=date(2020, 6, 30), date_mode="overlap")
 APP_RERUN_TOWN = "Deir ez-Zor"
 APP_MIN_FREE_GB_PER_10M = 14       # the 10M app run is skipped below this much free memory
+SCALING_KEYS = ("events", "load_s", "load_cpu_s", "median_ms", "count", "pandas_ms", "floor_ms",
+                "counts_agree", "aggregate_ms", "timeline_marks", "peak_rss_mb", "error")
+MAX_CHILD_SHARE = 0.7              # a child above 70 % of the machine's memory is stopped
 
 
 def _median_ms(fn, runs: int = RUNS) -> tuple[float, object]:
@@ -48,6 +51,12 @@ def _median_ms(fn, runs: int = RUNS) -> tuple[float, object]:
         result = fn()
         times.append(time.perf_counter() - began)
     return round(statistics.median(times) * 1000, 2), result
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process, all threads (the machine may be shared: wall time lies)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _peak_rss_mb() -> float:
@@ -112,9 +121,9 @@ def measure_size(path: str, runs: int) -> dict:
     from components.filters import EventFilter
     from components.query import balance_table, count_events
     from components.store import open_events
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), _cpu_s()
     frame = open_events(path)
-    load_s = time.perf_counter() - began
+    load_s, load_cpu_s = time.perf_counter() - began, _cpu_s() - cpu
     flt = EventFilter(**TYPICAL)
     began = time.perf_counter()
     first = flt.apply(frame)
@@ -129,7 +138,8 @@ def measure_size(path: str, runs: int) -> dict:
              and ids == sorted(by_pandas["event_id"])
              and ids == sorted(frame["event_id"].to_numpy()[by_numpy]))
     aggregate_ms, table = _median_ms(lambda: balance_table(frame, EventFilter(), period="month"), runs)
-    result = {"events": len(frame), "load_s": round(load_s, 3), "median_ms": product_ms,
+    result = {"events": len(frame), "load_s": round(load_s, 3), "load_cpu_s": round(load_cpu_s, 3),
+              "median_ms": product_ms,
               "first_ms": round(first_ms, 2), "count": len(shown), "count_ms": count_ms,
               "pandas_ms": pandas_ms, "floor_ms": floor_ms, "counts_agree": bool(agree),
               "aggregate_ms": aggregate_ms, "aggregate_rows": len(table),
@@ -171,12 +181,39 @@ def measure_app(data: str | None) -> dict:
 
 
 def _child(args: list[str], timeout: int = 3600) -> dict:
-    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=timeout)
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    """Run this script in a child process; a watchdog kills it above ``MAX_CHILD_SHARE`` of
+    the machine's memory (the machine is shared: never let a benchmark invite the OOM killer)."""
+    limit_kb = _meminfo_kb("MemTotal") * MAX_CHILD_SHARE
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak_kb, killed = 0, False
+    deadline = time.perf_counter() + timeout
+    while proc.poll() is None:
+        try:
+            with open(f"/proc/{proc.pid}/status") as fh:
+                rss = next(int(ln.split()[1]) for ln in fh if ln.startswith("VmRSS:"))
+        except (OSError, StopIteration):
+            rss = 0
+        peak_kb = max(peak_kb, rss)
+        if rss > limit_kb or time.perf_counter() > deadline:
+            proc.kill()
+            killed = True
+            break
+        time.sleep(0.2)
+    out, err = proc.communicate()
+    if killed:
+        return {"error": f"stopped by the benchmark's watchdog at {peak_kb / 1024 ** 2:.1f} GB RSS "
+                         f"(limit {limit_kb / 1024 ** 2:.1f} GB) or after {timeout} s"}
+    lines = [ln for ln in out.splitlines() if ln.startswith("{")]
     if proc.returncode != 0 or not lines:
-        return {"error": (proc.stderr.strip().splitlines() or ["no output"])[-1][:300]}
+        problems = [ln for ln in err.splitlines() if "Error" in ln or "error" in ln] or err.splitlines()
+        return {"error": f"exit {proc.returncode}: " + (problems or ["no output"])[-1][:300]}
     return json.loads(lines[-1])
+
+
+def _meminfo_kb(field: str) -> int:
+    with open("/proc/meminfo") as fh:
+        return next(int(ln.split()[1]) for ln in fh if ln.startswith(field + ":"))
 
 
 def _ensure_set(n: int, workdir: Path, seed: int = 1) -> Path:
@@ -189,9 +226,7 @@ def _ensure_set(n: int, workdir: Path, seed: int = 1) -> Path:
 
 
 def _free_gb() -> float:
-    with open("/proc/meminfo") as fh:
-        info = dict(line.split(":", 1) for line in fh)
-    return int(info["MemAvailable"].split()[0]) / 1024 ** 2
+    return _meminfo_kb("MemAvailable") / 1024 ** 2
 
 
 def _versions() -> dict:
@@ -223,13 +258,11 @@ def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
                               "rows": main.get("aggregate_rows")}
     report["timeline_marks_1m"] = main.get("timeline_marks")
     report["load_1m_s"] = main.get("load_s")
+    report["load_1m_cpu_s"] = main.get("load_cpu_s")
     report["peak_rss_mb"] = main.get("peak_rss_mb")
     report["peak_rss_largest_mb"] = {"events": scaling[-1].get("events"),
                                      "mb": scaling[-1].get("peak_rss_mb")}
-    report["scaling"] = [{k: r.get(k) for k in ("events", "load_s", "median_ms", "count", "pandas_ms",
-                                                "floor_ms", "counts_agree", "aggregate_ms",
-                                                "timeline_marks", "peak_rss_mb", "error")
-                          if k in r} for r in scaling]
+    report["scaling"] = [{k: r.get(k) for k in SCALING_KEYS if k in r} for r in scaling]
     app_keys = {"app_first_render_s": None, "app_rerun_s": None, "app_first_render_1m_s": None,
                 "app_rerun_1m_s": None, "app_rerun_10m_s": None}
     report.update(app_keys)
