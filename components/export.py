@@ -17,9 +17,6 @@ same ids, dates, actors and towns.
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
 import re
 
