@@ -134,12 +134,6 @@ def to_json(frame: pd.DataFrame) -> str:
     return out.to_json(orient="records", force_ascii=False, indent=1, double_precision=15)
 
 
-def _day(value) -> pd.Timestamp | None:
-    if value is None or (not isinstance(value, str) and pd.isna(value)) or value == "":
-        return None
-    return pd.Timestamp(value)
-
-
 def _names(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
@@ -148,9 +142,3 @@ def _names(value) -> list[str]:
     if hasattr(value, "tolist"):
         return [str(v) for v in value.tolist()]
     return [v.strip() for v in str(value).split(LIST_SEP.strip()) if v.strip()]
-
-
-def _text(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value)
