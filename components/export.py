@@ -137,8 +137,9 @@ def to_json(frame: pd.DataFrame) -> str:
 def _names(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
+    if hasattr(value, "tolist") and not isinstance(value, str):      # numpy / Arrow arrays
+        listed = value.tolist()
+        return [str(v) for v in listed] if isinstance(listed, list) else _names(listed)
     if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
         return []
-    if hasattr(value, "tolist"):
-        return [str(v) for v in value.tolist()]
     return [v.strip() for v in str(value).split(LIST_SEP.strip()) if v.strip()]

@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -129,6 +130,14 @@ def test_json_export():
     assert data[0]["actors"] == ["Liwaa al-Quds", "National Defence Forces"] and data[0]["earliest"] == "2020-06-29"
     assert data[1]["lon"] is None and data[1]["published_earliest"] is None
     assert data[1]["quote"].startswith("=HYPERLINK")     # JSON carries data verbatim
+
+
+def test_list_columns_may_be_arrays():
+    frame = _curated_frame()
+    frame["actors"] = frame["actors"].map(lambda names: np.array(names, dtype=object))
+    rows = _rows(to_acled_csv(frame))
+    assert (rows[0]["actor1"], rows[0]["actor2"]) == ("Liwaa al-Quds", "National Defence Forces")
+    assert json.loads(to_json(frame))[0]["actors"] == ["Liwaa al-Quds", "National Defence Forces"]
 
 
 def test_export_refuses_a_table_without_dates():
