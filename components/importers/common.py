@@ -28,6 +28,7 @@ class ImportContext:
     mapped: dict[str, str] = field(default_factory=dict)
     warnings: list[RowProblem] = field(default_factory=list)
     first_line: dict[str, int] = field(default_factory=dict)
+    town_cache: dict[str, TownRef | None] = field(default_factory=dict)
 
     def claim_id(self, record: Record, column: str, event_id: str) -> str:
         """``event_id`` if no earlier row of the file used it; call before resolving names."""
@@ -54,7 +55,9 @@ class ImportContext:
 
     def town(self, name: str, lat: float, lon: float) -> TownRef:
         """The registry town for a location name, else the location itself with the file's coordinates."""
-        known = self.refs.town(name)
+        if name not in self.town_cache:
+            self.town_cache[name] = self.refs.town(name)
+        known = self.town_cache[name]
         if known:
             return known
         self.unmapped_towns[name] += 1

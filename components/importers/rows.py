@@ -113,7 +113,11 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
                 bad.append(RowProblem(label, line, "", f"{len(row)} fields",
                                       f"expected {len(header)} fields like the header"))
                 continue
-            records.append(Record(line, {k: _unguard(v.strip()) for k, v in zip(header, row)}))
+            values = dict(zip(header, row))
+            for k, v in values.items():
+                if v[:1] == "'" or v[:1].isspace() or v[-1:].isspace():   # most cells need nothing
+                    values[k] = _unguard(v.strip())
+            records.append(Record(line, values))
     except csv.Error as err:
         raise ImportFileError(f"{label}:{reader.line_num}: unreadable CSV: {err}") from None
     if header is None:
