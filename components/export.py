@@ -33,6 +33,7 @@ EXTRA_COLUMNS = ("event_id", "earliest", "latest", "granularity", "precision", "
                  "towns", "date_text")
 TIME_PRECISION = {"day": 1, "week": 2}          # anything wider is ACLED's 3 (month)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_AFTER_APOSTROPHE = (*FORMULA_TRIGGERS, "'")   # what the importer's unguard looks for
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
 ID_PREFIX = "acled:"
 
@@ -40,11 +41,14 @@ ID_PREFIX = "acled:"
 def guard_cell(value: str) -> str:
     """``value`` made safe for spreadsheets: formula-like text gets a leading apostrophe.
 
-    Text that already starts with an apostrophe gets one more ("'=1" -> "''=1"): a
-    spreadsheet shows it as written, and the importer removes exactly one, so
-    export -> import gives the text back unchanged.
+    Text that already looks guarded (an apostrophe, then a trigger or another
+    apostrophe) gets one more: "'=1" -> "''=1".  A spreadsheet shows it as written,
+    the importer removes exactly one, so export -> import gives the text back
+    unchanged.  Other text starting with an apostrophe ("'quoted'") is left alone.
     """
-    if (value[:1] in FORMULA_TRIGGERS and not _PLAIN_NUMBER.fullmatch(value)) or value[:1] == "'":
+    if value[:1] in FORMULA_TRIGGERS and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    if value[:1] == "'" and value[1:2] in _AFTER_APOSTROPHE:
         return "'" + value
     return value
 
@@ -102,7 +106,7 @@ def guard_column(values: pd.Series) -> pd.Series:
     """:func:`guard_cell` over a column of strings."""
     values = values.astype(object)
     risky = (values.str.startswith(FORMULA_TRIGGERS) & ~values.str.fullmatch(_PLAIN_NUMBER.pattern)
-             | values.str.startswith("'"))
+             | values.str.startswith(tuple("'" + c for c in _AFTER_APOSTROPHE)))
     return values.where(~risky.fillna(False).astype(bool), "'" + values)
 
 
