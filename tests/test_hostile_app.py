@@ -261,3 +261,41 @@ def test_uploaded_payloads_render_as_text():
     assert_plain(at)
     assert shown(at) == 1
     assert any("Actor: <script>alert(1)</script>" in unescaped(c.value) for c in at.caption)
+
+
+TABLE_BROKEN = [c for c in cases("table") if c.kind == "problem"]
+TABLE_XFAIL = {c.case: "bug: see test_hostile_loader.TABLE_XFAIL (no file:line in the message)" for c in TABLE_BROKEN}
+
+
+@pytest.mark.parametrize("case", _params(TABLE_BROKEN, TABLE_XFAIL))
+def test_broken_events_table_shows_the_problem(case, monkeypatch):
+    monkeypatch.setenv("DZ_DATA", str(case.path))
+    at = run_app()
+    assert_plain(at)
+    errors = [unescaped(e.value) for e in at.error]
+    assert any(all(f in e for f in case.fragments) for e in errors), errors[:4]
+
+
+def test_events_table_with_payloads_renders_as_text(monkeypatch):
+    case = next(c for c in cases("table") if c.case == "table_payloads")
+    monkeypatch.setenv("DZ_DATA", str(case.path))
+    at = run_app()
+    assert_plain(at)
+    assert shown(at) == 2
+
+
+ARTICLE = ('On Saturday, <script>alert(1)</script> Russian forces [x](javascript:alert(1)) entered '
+           'Albu Kamal last week. =HYPERLINK("http://evil.example")')
+
+
+def test_pasted_article_with_markup_and_a_bad_date():
+    at = run_app()
+    at.text_area(key="byod_article_text").set_value(ARTICLE).run()
+    at.text_input(key="byod_article_published").set_value("2020-02-30 <img src=x onerror=alert(1)>").run()
+    assert_plain(at)
+    assert any("Publication date not understood: 2020-02-30 <img" in unescaped(e.value) for e in at.error)
+    at.text_input(key="byod_article_published").set_value("2020-07-05/2020-07-08").run()
+    assert_plain(at)
+    assert not at.error
+    marked = [t.value for t in at.text]
+    assert any("⟦On Saturday⟧, <script>alert(1)</script>" in t and "⟦last week⟧" in t for t in marked)

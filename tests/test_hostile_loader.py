@@ -148,3 +148,29 @@ def test_cli_subprocess_names_line_and_offset_without_traceback(tmp_path):
     assert run.stdout.splitlines()[0] == ("events.csv:3: not UTF-8: byte 0xe9 at byte offset 645 "
                                           "(invalid continuation byte); save the file as UTF-8")
     assert "Traceback" not in run.stderr
+
+
+# ---- events-table CSV files (DZ_DATA=FILE / --data FILE: the importer CLI's events.csv)
+TABLE_XFAIL = {
+    "table_empty": "bug: an empty events table fails with pandas' 'No columns to parse from file', no file name",
+    "table_latin1": "bug: a Latin-1 events table fails with a bare UnicodeDecodeError (no file, no line)",
+    "table_bad_date": "bug: an impossible date in an events table is reported per column with pandas' advice, no row",
+    "table_ragged": "bug: a short row in an events table is accepted as an event with empty columns",
+    "table_png": "bug: an image named .csv fails with a bare UnicodeDecodeError (no file name)",
+}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.case, marks=[pytest.mark.xfail(
+    strict=True, reason=TABLE_XFAIL[c.case])] if c.case in TABLE_XFAIL else []) for c in cases("table")])
+def test_events_table_case(case):
+    from components.datasource import data_problems, load_view_data
+    try:
+        data = load_view_data(case.path)
+    except ValueError as err:               # EventDataError, StoreError, pandas' errors
+        lines = data_problems(err)
+        assert case.kind == "problem", f"refused unexpectedly: {lines[:3]}"
+        assert any(all(f in line for f in case.fragments) for line in lines), lines[:3]
+        assert all(len(line) <= MAX_MESSAGE for line in lines)
+    else:
+        assert case.kind == "ok", f"accepted {len(data.frame)} rows, but expected {case.expected}"
+        assert f"{len(data.frame)} events" == case.fragments[0]
