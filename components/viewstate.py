@@ -46,6 +46,7 @@ MAX_VALUE_CHARS = 200
 MAX_VALUES = 50
 MAX_PARAM_CHARS = 4000
 SHOWN_CHARS = 40
+MAX_WARNINGS = 10
 IGNORED_KEYS = frozenset({"embed", "embed_options"})   # Streamlit's own parameters
 _BAD_CHARS = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffd]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
@@ -217,6 +218,9 @@ def parse_query_params(params: Mapping[str, object], vocab: Vocabulary) -> Parse
                                          "overlap", warnings)
     options = {name: _single_choice(name, _flat(picked.get(name, [])), allowed, allowed[0], warnings)
                for name, allowed in OPTION_CHOICES.items()}
+    if len(warnings) > MAX_WARNINGS:
+        warnings = warnings[:MAX_WARNINGS - 1] + [f"… and {len(warnings) - MAX_WARNINGS + 1} more "
+                                                  "ignored parameters or values"]
     return ParsedView(EventFilter(**fields), ViewOptions(**options), tuple(warnings))
 
 

@@ -53,7 +53,7 @@ def server():
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://localhost:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
                 with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
@@ -99,6 +99,7 @@ class Recorder:
 
 def open_page(browser, url: str):
     page = browser.new_page(viewport=VIEWPORT)
+    page.set_default_timeout(60_000)          # generous: CI machines may be busy
     recorder = Recorder(page)
     page.goto(url)
     wait_for_charts(page)
@@ -106,9 +107,10 @@ def open_page(browser, url: str):
 
 
 def wait_for_charts(page, count: int = 3) -> None:
-    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=30_000)
-    page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {count}",
-                           timeout=30_000)
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=90_000)
+    page.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')]"
+                           f".filter(p => p.querySelector('.main-svg')).length >= {count}",
+                           timeout=90_000)
     page.wait_for_timeout(500)
 
 
@@ -151,8 +153,8 @@ def test_sidebar_filter_changes_chart_and_url_and_url_restores(server, browser):
     page.keyboard.press("Escape")
     expected = len(EventFilter(towns=(TOWN,)).apply(EVENTS))
     page.wait_for_function(f"document.querySelector('[data-testid=\"stMetricValue\"]')"
-                           f".innerText.trim() == '{expected}'", timeout=30_000)
-    page.wait_for_url("**town=Albu+Kamal**", timeout=10_000)
+                           f".innerText.trim() == '{expected}'", timeout=60_000)
+    page.wait_for_url("**town=Albu+Kamal**", timeout=30_000)
     wait_for_charts(page)
     after = page.locator(".js-plotly-plot").first.inner_text()
     assert after != before and f"Town: {TOWN}" in after
@@ -176,7 +178,7 @@ def test_hover_shows_plain_text_provenance(server, browser):
     box = point.bounding_box()      # the drag layer sits on top: move the mouse, don't "hover"
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     label = page.locator(".hoverlayer .hovertext").first
-    label.wait_for(timeout=10_000)
+    label.wait_for(timeout=30_000)
     text = label.text_content()
     assert "Quote:" in text and "Derivation:" in text and "Source:" in text
     page.screenshot(path=str(DOCS / "screenshot_hover.png"), full_page=False)

@@ -133,3 +133,9 @@ DATE_CASES = [("2020-06-03", False, date(2020, 6, 3)), ("2020-02", True, date(20
 @pytest.mark.parametrize("text, end, expected", DATE_CASES, ids=[f"{c[0]}-{c[1]}" for c in DATE_CASES])
 def test_parse_date(text, end, expected):
     assert parse_date(text, end=end) == expected
+
+
+def test_many_bad_keys_give_a_bounded_warning_list():
+    parsed = parse_query_params({f"junk{i}": "x" for i in range(500)}, VOCAB)
+    assert len(parsed.warnings) == 10
+    assert parsed.warnings[-1] == "… and 491 more ignored parameters or values"
