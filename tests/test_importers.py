@@ -290,3 +290,17 @@ def test_cli_refused_file_exits_2(tmp_path, capsys):
 def test_imports_with_the_bundled_registries():
     frame, report = import_file("acled", ACLED_SAMPLE, refs=load_references())
     assert report.reconciles and len(frame) == 12
+
+
+def _fail(*args, **kwargs):
+    raise OSError(28, "No space left on device (simulated)")
+
+
+def test_cli_never_leaves_a_partial_file(tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    assert importers_main(["ucdp", str(UCDP_SAMPLE), "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    monkeypatch.setattr("os.replace", _fail)
+    assert importers_main(["acled", str(ACLED_SAMPLE), "--out", str(out)]) == 2
+    assert "could not write the results" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before      # the old results, whole

@@ -7,7 +7,10 @@ when every row was accepted, 1 when some were rejected, 2 when the file was refu
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from . import KINDS, DEFAULT_MAX_ROWS, ImportFileError, import_file
@@ -30,29 +33,52 @@ def main(argv: list[str] | None = None) -> int:
     except ImportFileError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "events.csv").write_text(frame_to_csv(frame), encoding="utf-8")
-    written = ["events.csv"]
-    if _write_parquet(frame, args.out / "events.parquet"):
-        written.append("events.parquet")
-    (args.out / "import_report.json").write_text(report.to_json() + "\n", encoding="utf-8")
-    written.append("import_report.json")
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        _atomic_write(args.out / "events.csv", lambda tmp: tmp.write_text(frame_to_csv(frame), encoding="utf-8"))
+        written = ["events.csv"]
+        if _write_parquet(frame, args.out / "events.parquet"):
+            written.append("events.parquet")
+        _atomic_write(args.out / "import_report.json",
+                      lambda tmp: tmp.write_text(report.to_json() + "\n", encoding="utf-8"))
+        written.append("import_report.json")
+    except OSError as err:
+        print(f"error: could not write the results to {args.out}: {err}", file=sys.stderr)
+        return 2
     print(report.text())
     print(f"  wrote: {', '.join(str(args.out / name) for name in written)}")
     return 0 if not report.rejected else 1
 
 
+def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
+    """``write`` a temporary file next to ``path``, then rename it over ``path``: a crash or a
+    full disk leaves the previous complete file (or none), never a truncated one."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def _write_parquet(frame, path: Path) -> bool:
-    """Parquet through the store's writer when that module is available; a failure is reported."""
+    """Parquet through the store's writer when that module is available.  If it fails, an older
+    events.parquet is removed (it would disagree with the new events.csv) and the reason printed."""
     try:
         from components.store import write_events
-        write_events(frame, path)
     except ImportError:
         return False
-    except Exception as err:  # the CSV and report are already complete; say why Parquet is missing
+    try:
+        _atomic_write(path, lambda tmp: write_events(frame, tmp))
+    except Exception as err:  # the CSV is complete; say why Parquet is missing
+        path.unlink(missing_ok=True)
         print(f"warning: {path.name} not written: {type(err).__name__}: {err}", file=sys.stderr)
         return False
     return True
+
 
 if __name__ == "__main__":
     sys.exit(main())
