@@ -33,6 +33,7 @@ import pandas as pd
 from components.dates.extract import find_dates
 from components.events.loader import EVENT_COLUMNS
 from components.export import guard_cell
+from components.importers.files import atomic_write
 from components.importers.references import References, load_references
 
 PROPOSAL_COLUMNS = (*EVENT_COLUMNS, "earliest", "latest", "explanation")
@@ -108,7 +109,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     output = proposals_csv(frame)
     if args.out:
-        args.out.write_text(output, encoding="utf-8")
+        try:
+            atomic_write(args.out, lambda tmp: tmp.write_text(output, encoding="utf-8"))
+        except OSError as err:
+            print(f"error: could not write {args.out}: {err}", file=sys.stderr)
+            return 2
         print(f"{len(frame)} proposed rows written to {args.out}", file=sys.stderr)
     else:
         sys.stdout.write(output)

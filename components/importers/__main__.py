@@ -7,13 +7,11 @@ when every row was accepted, 1 when some were rejected, 2 when the file was refu
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from . import KINDS, DEFAULT_MAX_ROWS, ImportFileError, import_file
+from .files import atomic_write
 from .frame import frame_to_csv
 
 
@@ -35,11 +33,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         args.out.mkdir(parents=True, exist_ok=True)
-        _atomic_write(args.out / "events.csv", lambda tmp: tmp.write_text(frame_to_csv(frame), encoding="utf-8"))
+        atomic_write(args.out / "events.csv", lambda tmp: tmp.write_text(frame_to_csv(frame), encoding="utf-8"))
         written = ["events.csv"]
         if _write_parquet(frame, args.out / "events.parquet"):
             written.append("events.parquet")
-        _atomic_write(args.out / "import_report.json",
+        atomic_write(args.out / "import_report.json",
                       lambda tmp: tmp.write_text(report.to_json() + "\n", encoding="utf-8"))
         written.append("import_report.json")
     except OSError as err:
@@ -50,20 +48,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if not report.rejected else 1
 
 
-def _atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """``write`` a temporary file next to ``path``, then rename it over ``path``: a crash or a
-    full disk leaves the previous complete file (or none), never a truncated one."""
-    handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    tmp = Path(name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def _write_parquet(frame, path: Path) -> bool:
     """Parquet through the store's writer when that module is available.  If it fails, an older
     events.parquet is removed (it would disagree with the new events.csv) and the reason printed."""
@@ -72,7 +56,7 @@ def _write_parquet(frame, path: Path) -> bool:
     except ImportError:
         return False
     try:
-        _atomic_write(path, lambda tmp: write_events(frame, tmp))
+        atomic_write(path, lambda tmp: write_events(frame, tmp))
     except Exception as err:  # the CSV is complete; say why Parquet is missing
         path.unlink(missing_ok=True)
         print(f"warning: {path.name} not written: {type(err).__name__}: {err}", file=sys.stderr)
