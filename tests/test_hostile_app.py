@@ -14,6 +14,8 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from components.datasource import load_view_data
@@ -299,3 +301,12 @@ def test_pasted_article_with_markup_and_a_bad_date():
     assert not at.error
     marked = [t.value for t in at.text]
     assert any("⟦On Saturday⟧, <script>alert(1)</script>" in t and "⟦last week⟧" in t for t in marked)
+
+
+@settings(max_examples=200, deadline=None)
+@given(params=st.dictionaries(st.text(max_size=12), st.lists(st.text(max_size=60), max_size=5), max_size=8))
+def test_any_query_parameters_parse_without_raising(params):
+    parsed = parse_query_params(params, VOCAB)
+    assert len(parsed.warnings) <= 20 and all(len(w) < 300 for w in parsed.warnings)
+    assert set(parsed.filter.towns) <= set(VOCAB.choices("town"))
+    assert set(parsed.filter.actors) <= set(VOCAB.choices("actor"))

@@ -185,3 +185,20 @@ def test_export_of_the_hostile_dataset_guards_every_cell(hostile_frame):
     assert dangerous == []
     assert any(c.startswith("'=HYPERLINK(") and "[site](javascript:" in c for c in cells)  # the outlet
     assert any("<script>" in c for c in cells)                        # markup is left as text
+
+
+SQLISH = ["x' OR '1'='1", "Robert'); DROP TABLE events; --", 'a" OR ""="', "%", "_", "\\", "🙂; SELECT 1"]
+
+
+@pytest.mark.parametrize("name", SQLISH, ids=range(len(SQLISH)))
+def test_sql_looking_names_filter_exactly(hostile_frame, name):
+    """A name that looks like SQL (or a LIKE pattern) matches itself only, in every filter field."""
+    from components.filters import EventFilter
+    frame = hostile_frame.copy()
+    frame.attrs = {}
+    frame["actors"] = [[name]] + [list(a) for a in frame["actors"][1:]]
+    frame["towns"] = [[name]] + [list(t) for t in frame["towns"][1:]]
+    frame["outlet"] = [name] + list(frame["outlet"][1:])
+    for field in ("actors", "towns", "sources"):
+        kept = EventFilter(**{field: (name,)}).apply(frame)
+        assert list(kept["event_id"]) == [frame["event_id"].iloc[0]], field
