@@ -90,12 +90,8 @@ def _assert_no_partial(out: Path, complete: dict[str, list[bytes]]) -> None:
         assert path.read_bytes() in complete[path.name], f"partial file: {path.name}"
 
 
-IN_PLACE = pytest.mark.xfail(strict=True, reason="bug: the importer CLI writes events.csv, events.parquet and "
-                                                  "import_report.json in place; a crash leaves a truncated file")
-
-
-@pytest.mark.parametrize("crash", [pytest.param(fn, id=name, marks=[IN_PLACE] if name != "os_replace" else [])
-                                   for name, fn in CRASHES])
+# Before 140768a the CLI wrote each file in place and a crash left it truncated.
+@pytest.mark.parametrize("crash", [c[1] for c in CRASHES], ids=[c[0] for c in CRASHES])
 def test_crash_mid_import_leaves_no_partial_file(crash, curated, tmp_path, monkeypatch):
     new = _reference_outputs(tmp_path, SAMPLE, "acled")
     old = _reference_outputs(tmp_path, OTHER_SAMPLE, "ucdp")
