@@ -13,7 +13,7 @@ bundled data.  The skew mimics real conflict data:
 - grains: 50 % day, 20 % week (Monday..Sunday), 20 % calendar month, 10 % calendar year or
   a 45-900 day span ending on the day (half each), so ``precision`` is mixed like in news-derived data.
 
-Everything is vectorised numpy/Arrow: 10^7 rows take well under a minute.
+Everything is vectorised numpy/Arrow: 10^6 rows in ~5 s, 10^7 in ~1-2 min on 2 cores.
 """
 from __future__ import annotations
 
