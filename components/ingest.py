@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from components.dates.extract import find_dates
+from components.dates.model import Anchor
 from components.events.loader import EVENT_COLUMNS
 from components.export import guard_cell
 from components.importers.files import atomic_write
@@ -101,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="write the CSV here instead of stdout")
     parser.add_argument("--data-dir", type=Path, default=None, help="registries' data dir (default data/)")
     args = parser.parse_args(argv)
+    try:
+        Anchor.of(args.published)
+    except (ValueError, TypeError) as err:
+        print(f"error: bad --published {args.published!r}: {err}", file=sys.stderr)
+        return 2
     try:
         text = args.article.read_text(encoding="utf-8")
         frame = propose_rows(text, args.published, load_references(args.data_dir))

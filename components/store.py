@@ -170,7 +170,10 @@ def write_arrow(table: pa.Table, path: str | Path) -> Path:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (UnicodeDecodeError, pd.errors.EmptyDataError, pd.errors.ParserError) as err:
+        raise StoreError(_unreadable(path, err)) from None
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise StoreError(f"{path.name}:1:1: events CSV lacks required column {missing[0]!r}")
@@ -185,14 +188,52 @@ def _read_csv(path: Path) -> pd.DataFrame:
         elif kind == "date":
             try:
                 values = pd.to_datetime(text.replace("", None), format="ISO8601")
-            except (ValueError, TypeError) as err:
-                raise StoreError(f"{path.name}: column {column!r}: {err}") from None
+            except (ValueError, TypeError):
+                bad = pd.to_datetime(text.replace("", None), format="ISO8601", errors="coerce").isna() & (text != "")
+                raise StoreError(_bad_cell(path, text, bad, "not a date (expected YYYY-MM-DD)")) from None
             arrays[column] = pa.array(values.to_numpy(dtype="datetime64[D]"), pa.date32())
         elif kind == "float":
             arrays[column] = pa.array(pd.to_numeric(text.replace("", None)).to_numpy(dtype=float))
         else:
             arrays[column] = pa.array(text.tolist(), pa.string())
     return arrow_to_frame(pa.table(arrays))
+
+
+def _unreadable(path: Path, err: Exception) -> str:
+    """Why an events CSV cannot be parsed, named the way the importers name it (file type, line)."""
+    data = path.read_bytes()
+    if not data.strip():
+        return f"{path.name}: empty file (expected a header with {', '.join(REQUIRED_COLUMNS)}, ...)"
+    from components.importers.rows import decode      # images, archives, UTF-16, the line of a bad byte
+    try:
+        decode(data, path.name)
+    except ValueError as bad:
+        return str(bad)
+    return f"{path.name}: unreadable CSV: {err}"
+
+
+def _bad_cell(path: Path, text: pd.Series, bad: pd.Series, why: str) -> str:
+    """"file:line: column 'c': 'value' — why" for the first bad cell (line = where its record starts)."""
+    row = int(np.flatnonzero(bad.to_numpy())[0])
+    value = str(text.iloc[row])
+    shown = value if len(value) <= 60 else value[:59] + "…"
+    return f"{path.name}:{_record_line(path, row)}: column {text.name!r}: {shown!r} — {why}"
+
+
+def _record_line(path: Path, row: int) -> int:
+    """The physical line where data row ``row`` (0-based, after the header) starts."""
+    import csv
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        previous, record = 0, -1
+        for fields in reader:
+            start, previous = previous + 1, reader.line_num
+            if not fields:
+                continue
+            if record == row:
+                return start
+            record += 1
+    return 0
 
 
 def read_rows(path: str | Path, positions: np.ndarray) -> pd.DataFrame:

@@ -158,11 +158,7 @@ FIND_CLI_CASES = [
     ("image_file", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "2020-07-05", ["article.txt", "UTF-8"]),
     ("bad_anchor", b"On Saturday the convoy left.\n", "2020-02-30", ["2020-02-30"]),
 ]
-FIND_CLI_XFAIL = {
-    "latin1_file": "bug: `python -m components.dates find` on a non-UTF-8 file ends in a UnicodeDecodeError traceback",
-    "image_file": "bug: `python -m components.dates find` on a binary file ends in a UnicodeDecodeError traceback",
-    "bad_anchor": "bug: `find --anchor 2020-02-30` says 'day is out of range for month' without the value",
-}
+FIND_CLI_XFAIL: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("data, anchor, needles", [

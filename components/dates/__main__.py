@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from .model import DateResult
+from .model import Anchor, DateResult
 from .normalize import MAX_CHARS, normalize_date
 
 MAX_LINE = 1_000_000  # longer batch lines are answered with an error without being parsed
@@ -73,13 +74,28 @@ def _cmd_find(args: argparse.Namespace) -> int:
     """Date phrases in running text (FILE or stdin): one JSON object per phrase, in text order."""
     from .extract import find_dates
 
+    try:
+        anchor = Anchor.of(args.anchor)
+    except (ValueError, TypeError) as err:
+        print(f"error: bad --anchor {args.anchor!r}: {err}", file=sys.stderr)
+        return 2
     if args.file:
-        with open(args.file, encoding="utf-8") as handle:
-            text = handle.read()
+        try:
+            raw = Path(args.file).read_bytes()
+        except OSError as err:
+            print(f"error: {args.file}: {err.strerror or err}", file=sys.stderr)
+            return 2
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:  # say where, no traceback
+            line = raw[: err.start].count(b"\n") + 1
+            print(f"error: {args.file}:{line}: byte 0x{raw[err.start:err.end].hex()} at offset {err.start} "
+                  "is not UTF-8; save the file as UTF-8", file=sys.stderr)
+            return 2
     else:
         text = sys.stdin.read()
     try:
-        found = find_dates(text, args.anchor)
+        found = find_dates(text, anchor)
     except ValueError as err:  # bad anchor or oversized text: say so, no traceback
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -84,7 +84,8 @@ def read_table(path: Path, columns: tuple[str, ...], problems: Problems) -> list
                 continue
             if header is None:
                 header = [name.strip().lower() for name in row]
-                if not _header_ok(header, columns, label, line, problems):
+                if _wrong_delimiter(header, label, line, problems) or \
+                        not _header_ok(header, columns, label, line, problems):
                     problems.broken.add(label)
                     return []
                 continue
@@ -100,6 +101,19 @@ def read_table(path: Path, columns: tuple[str, ...], problems: Problems) -> list
         problems.add(label, 1, "", "", f"no header row (expected: {', '.join(columns)})")
         problems.broken.add(label)
     return records
+
+
+def _wrong_delimiter(header: list[str], label: str, line: int, problems: Problems) -> bool:
+    """One clear problem for a header that is a single cell split by ';', tab or '|'."""
+    if len(header) != 1:
+        return False
+    for delimiter in (";", "\t", "|"):
+        if delimiter in header[0]:
+            problems.add(label, line, "", header[0][:80],
+                         f"the delimiter looks like {delimiter!r}, not ','; save the file as "
+                         "comma-separated CSV (UTF-8)")
+            return True
+    return False
 
 
 def _header_ok(header: list[str], columns: tuple[str, ...], label: str, line: int,

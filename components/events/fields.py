@@ -12,6 +12,7 @@ from enum import Enum
 from typing import TypeVar
 
 from .csvfile import Problems, Record
+from .validate import clip
 
 E = TypeVar("E", bound=Enum)
 
@@ -35,9 +36,9 @@ def iso_date(record: Record, column: str, label: str, problems: Problems) -> dat
         try:
             return date.fromisoformat(value)
         except ValueError as err:
-            problems.add(label, record.line, column, value, f"bad date '{value}': {err}")
+            problems.add(label, record.line, column, value, f"bad date '{clip(value)}': {err}")
             return None
-    problems.add(label, record.line, column, value, f"bad date '{value}' (expected YYYY-MM-DD)")
+    problems.add(label, record.line, column, value, f"bad date '{clip(value)}' (expected YYYY-MM-DD)")
     return None
 
 
@@ -52,7 +53,7 @@ def enum_value(record: Record, column: str, enum: type[E], label: str,
         close = difflib.get_close_matches(value.casefold(), allowed, n=1)
         tip = f" (did you mean '{close[0]}'?)" if close else ""
         problems.add(label, record.line, column, value,
-                     f"bad {column} '{value}'{tip}; allowed: {', '.join(allowed)}")
+                     f"bad {column} '{clip(value)}'{tip}; allowed: {', '.join(allowed)}")
         return None
 
 
@@ -64,7 +65,7 @@ def vocabulary_value(record: Record, column: str, allowed: dict[str, object], so
         return value.casefold()
     close = difflib.get_close_matches(value.casefold(), list(allowed), n=1)
     tip = f" (did you mean '{close[0]}'?)" if close else ""
-    problems.add(label, record.line, column, value, f"unknown {column} '{value}'{tip}; see {source}")
+    problems.add(label, record.line, column, value, f"unknown {column} '{clip(value)}'{tip}; see {source}")
     return None
 
 
@@ -79,7 +80,7 @@ def bounded_float(record: Record, column: str, low: float, high: float, label: s
     if math.isfinite(number) and low <= number <= high:
         return number
     problems.add(label, record.line, column, value,
-                 f"bad {column} '{value}' (expected a number from {low:g} to {high:g})")
+                 f"bad {column} '{clip(value)}' (expected a number from {low:g} to {high:g})")
     return None
 
 

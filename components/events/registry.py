@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 
 from .csvfile import Problems
+from .validate import clip
 
 
 def name_key(name: str) -> str:
@@ -53,7 +54,7 @@ class NameRegistry:
     def unknown_message(self, name: str) -> str:
         hint = self.suggest(name)
         tip = f" (did you mean '{hint}'?)" if hint else ""
-        return f"unknown {self.kind} '{name}'{tip}"
+        return f"unknown {self.kind} '{clip(name)}'{tip}"
 
     def __contains__(self, name: str) -> bool:
         return self.resolve(name) is not None
