@@ -15,6 +15,7 @@ Command line::
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 import threading
 from pathlib import Path
@@ -23,9 +24,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from components import engine
+from components.events.validate import clip
 from components.schema import FRAME_COLUMNS, LIST_SEP
 
 # Low-cardinality text columns stored as dictionaries (categoricals) in Parquet.
@@ -170,10 +173,22 @@ def write_arrow(table: pa.Table, path: str | Path) -> Path:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    """An events CSV as text columns. Arrow's reader (multi-threaded) refuses a record whose
+    field count differs from the header's; pandas would pad a short record with empty cells
+    and read it as an event, so every such record is collected and reported by its line."""
+    header = _csv_header(path)
+    ragged: list = []
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (UnicodeDecodeError, pd.errors.EmptyDataError, pd.errors.ParserError) as err:
+        table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(
+            newlines_in_values=True, invalid_row_handler=lambda row: ragged.append(row) or "skip"),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()),
+                                                 strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, OSError) as err:
         raise StoreError(_unreadable(path, err)) from None
+    if ragged:
+        raise StoreError("\n".join(_ragged_records(path, len(header))))
+    raw = table.to_pandas()
     missing = [c for c in REQUIRED_COLUMNS if c not in raw.columns]
     if missing:
         raise StoreError(f"{path.name}:1:1: events CSV lacks required column {missing[0]!r}")
@@ -199,6 +214,38 @@ def _read_csv(path: Path) -> pd.DataFrame:
     return arrow_to_frame(pa.table(arrays))
 
 
+def _csv_header(path: Path) -> list[str]:
+    """The header record: unique, non-empty column names, or a StoreError naming the problem."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise StoreError(_unreadable(path, err)) from None
+    if not any(name.strip() for name in header):
+        raise StoreError(_unreadable(path, ValueError("no header row")))
+    seen: set[str] = set()
+    for column, name in enumerate(header, start=1):
+        if name in seen:
+            raise StoreError(f"{path.name}:1:{column}: duplicate column {clip(name)!r}")
+        seen.add(name)
+    return header
+
+
+def _ragged_records(path: Path, width: int) -> list[str]:
+    """"file:line: N fields, expected M: 'start of record'" for every record of the wrong width."""
+    problems = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        start = reader.line_num + 1
+        for fields in reader:
+            if fields and len(fields) != width:
+                problems.append(f"{path.name}:{start}: {len(fields)} fields, expected {width} "
+                                f"(the header's): {clip(','.join(fields))!r}")
+            start = reader.line_num + 1
+    return problems
+
+
 def _unreadable(path: Path, err: Exception) -> str:
     """Why an events CSV cannot be parsed, named the way the importers name it (file type, line)."""
     data = path.read_bytes()
@@ -215,14 +262,11 @@ def _unreadable(path: Path, err: Exception) -> str:
 def _bad_cell(path: Path, text: pd.Series, bad: pd.Series, why: str) -> str:
     """"file:line: column 'c': 'value' — why" for the first bad cell (line = where its record starts)."""
     row = int(np.flatnonzero(bad.to_numpy())[0])
-    value = str(text.iloc[row])
-    shown = value if len(value) <= 60 else value[:59] + "…"
-    return f"{path.name}:{_record_line(path, row)}: column {text.name!r}: {shown!r} — {why}"
+    return f"{path.name}:{_record_line(path, row)}: column {text.name!r}: {clip(str(text.iloc[row]))!r} — {why}"
 
 
 def _record_line(path: Path, row: int) -> int:
     """The physical line where data row ``row`` (0-based, after the header) starts."""
-    import csv
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         previous, record = 0, -1

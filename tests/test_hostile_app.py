@@ -266,10 +266,7 @@ def test_uploaded_payloads_render_as_text():
 
 
 TABLE_BROKEN = [c for c in cases("table") if c.kind == "problem"]
-TABLE_XFAIL = {"table_ragged": "bug: see test_hostile_loader.TABLE_XFAIL"}
-
-
-@pytest.mark.parametrize("case", _params(TABLE_BROKEN, TABLE_XFAIL))
+@pytest.mark.parametrize("case", _params(TABLE_BROKEN, {}))
 def test_broken_events_table_shows_the_problem(case, monkeypatch):
     monkeypatch.setenv("DZ_DATA", str(case.path))
     at = run_app()

@@ -148,14 +148,7 @@ def test_cli_subprocess_names_line_and_offset_without_traceback(tmp_path):
 
 
 # ---- events-table CSV files (DZ_DATA=FILE / --data FILE: the importer CLI's events.csv)
-TABLE_XFAIL = {
-    "table_ragged": "bug: a short row in an events table is accepted as an event with empty columns "
-                    "(pandas pads it; finding it needs a second, csv-module pass)",
-}
-
-
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.case, marks=[pytest.mark.xfail(
-    strict=True, reason=TABLE_XFAIL[c.case])] if c.case in TABLE_XFAIL else []) for c in cases("table")])
+@pytest.mark.parametrize("case", cases("table"), ids=lambda c: c.case)
 def test_events_table_case(case):
     from components.datasource import data_problems, load_view_data
     try:

@@ -104,6 +104,9 @@ BAD_FILES = [
     ("bad-date", "events.csv", "event_id,earliest,latest\nx,June,2020-01-01\n", "column 'earliest'"),
     ("not-parquet", "events.parquet", "not parquet", "not a readable Parquet file"),
     ("suffix", "events.json", "{}", "expected a data directory, .parquet or .csv file"),
+    ("short-record", "events.csv", "event_id,earliest,latest\nx,2020-01-01\n", "events.csv:2: 2 fields, expected 3"),
+    ("long-record", "events.csv", "event_id,earliest,latest\nx,2020-01-01,2020-01-02,extra\n", "events.csv:2: 4 fields"),
+    ("duplicate-column", "events.csv", "event_id,earliest,latest,earliest\n", "events.csv:1:4: duplicate column 'earliest'"),
 ]
 assert len({c[0] for c in BAD_FILES}) == len(BAD_FILES)
 
@@ -114,6 +117,18 @@ def test_unreadable_files_raise_store_error(tmp_path, name, content, fragment):
     path.write_text(content)
     with pytest.raises(store.StoreError, match=fragment.replace(".", r"\.").replace("(", r"\(")):
         store.open_events(path)
+
+
+def test_every_ragged_record_is_reported_by_its_line(tmp_path):
+    # A short record used to be padded with empty cells and read as an event (silent loss).
+    path = tmp_path / "events.csv"
+    path.write_text('event_id,earliest,latest\na,2020-01-01,2020-01-01\nb,2020-01-01\n'
+                    '"c\nstill c",2020-01-01,2020-01-01\nd\n')
+    with pytest.raises(store.StoreError) as caught:
+        store.open_events(path)
+    assert str(caught.value).splitlines() == [
+        "events.csv:3: 2 fields, expected 3 (the header's): 'b,2020-01-01'",
+        "events.csv:6: 1 fields, expected 3 (the header's): 'd'"]
 
 
 def test_missing_path_raises(tmp_path):
