@@ -71,6 +71,16 @@ def test_every_quote_and_date_text_is_verbatim_in_its_article():
 
 
 @needs_data
+def test_undated_background_is_never_plotted_as_news_of_the_publication_days():
+    """A background row without a date phrase would otherwise take the publication window."""
+    with open(EVENTS_CSV, encoding="utf-8", newline="") as handle:
+        bare = [row["event_id"] for row in csv.DictReader(handle)
+                if row["status"] == "background" and not row["date_text"].strip()
+                and not row["date_override_earliest"]]
+    assert bare == []
+
+
+@needs_data
 @needs_normalizer
 def test_bundled_data_validates_with_zero_problems():
     dataset = load_dataset()   # raises EventDataError listing every problem
