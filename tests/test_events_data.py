@@ -149,3 +149,16 @@ def test_cli_json_sends_problems_to_stderr(tmp_path):
 def test_cli_without_a_command_is_a_usage_error(tmp_path):
     result = run_cli(cwd=tmp_path)
     assert result.returncode == 2 and "validate" in result.stderr
+
+
+@needs_data
+@needs_normalizer
+def test_cli_convert_writes_parquet_that_opens_with_every_event(tmp_path):
+    from components.store import open_events
+    out = tmp_path / "events.parquet"
+    run = run_cli("convert", "--out", str(out), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"wrote {len(load_dataset().events)} events to ")
+    assert len(open_events(out)) == len(load_dataset().events)
+    missing = run_cli("convert", cwd=tmp_path)
+    assert missing.returncode == 2 and "convert needs --out" in missing.stderr

@@ -1,9 +1,12 @@
-"""Command line: ``python -m components.events validate|--json [--data DIR]``.
+"""Command line: ``python -m components.events validate|--json [--data DIR]``,
+``python -m components.events convert [--data DIR_OR_FILE] --out FILE.parquet``.
 
 ``validate`` prints one summary line and exits 0 when the data is clean, else
 prints every problem (one per line, ``file:line:column: message``) and exits 1.
 ``--json`` prints one JSON object per event per line (dates ISO ``YYYY-MM-DD``);
 on problems it prints them to stderr and exits 1.
+``convert`` writes the events table as Parquet for large-set use (the same as
+``python -m components.store convert``).
 """
 from __future__ import annotations
 
@@ -50,11 +53,14 @@ def event_json(event: Event, dataset: Dataset) -> dict:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m components.events", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", choices=["validate"],
-                        help="check every file and print a one-line summary")
+    parser.add_argument("command", nargs="?", choices=["validate", "convert"],
+                        help="validate: check every file and print a one-line summary; "
+                             "convert: write the events table to --out as Parquet")
     parser.add_argument("--json", action="store_true", help="print one JSON object per event per line")
     parser.add_argument("--data", default=str(DEFAULT_DATA_DIR), metavar="DIR",
-                        help="data directory (default: the bundled data/)")
+                        help="data directory (default: the bundled data/); convert also reads "
+                             "an events .csv or .parquet")
+    parser.add_argument("--out", metavar="FILE.parquet", help="with convert: the Parquet file to write")
     return parser
 
 
@@ -63,8 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.json and args.command is None:
         parser.print_usage(sys.stderr)
-        print("error: give 'validate' or '--json'", file=sys.stderr)
+        print("error: give 'validate', 'convert' or '--json'", file=sys.stderr)
         return 2
+    if args.command == "convert":
+        if not args.out:
+            parser.print_usage(sys.stderr)
+            print("error: convert needs --out FILE.parquet", file=sys.stderr)
+            return 2
+        from components.store import main as store_main     # the store owns Parquet
+        return store_main(["convert", "--data", args.data, "--out", args.out])
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(encoding="utf-8")
     try:
