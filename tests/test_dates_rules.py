@@ -36,6 +36,9 @@ FIND_CASES = [
     ("Soleimani was killed in Baghdad earlier this year, in a US strike", ["earlier this year"]),
     ("The militia may attack the mayor in March 2019.", ["march 2019"]),
     ("no dates here at all", []),
+    # a sliced period ends where the period does, not at the end of the sentence
+    ("In the first half of last year militias withdrew from the area.", ["the first half of last year"]),
+    ("In the last week of April 2019 the army advanced toward the town.", ["the last week of april 2019"]),
 ]
 
 

@@ -5,13 +5,14 @@ Steps, each in one place:
 1. ``clean`` the phrase (lowercase, single spaces, no commas/brackets, no dot after a word);
    refuse empty or over-long input (``MAX_CHARS``) with an error, never an exception.
 2. ``read``: the first rule whose pattern matches the whole phrase; failing that, peel one
-   wrapper at a time and retry -- approximators ("about"), part words ("early", "the end
-   of"), "since", "before"/"after", prepositions, times of day, "or so", "and beyond";
+   wrapper at a time and retry -- clock times ("at 3 a.m."), approximators ("about"), part
+   words ("early", "the end of"), "since", "before"/"after", prepositions, times of day,
+   "or so", "and beyond";
    failing that (phrases up to ``MAX_COMPOUND`` characters), the phrase completed by its
    neighbour word in the sentence ("five years" in "redeemed in five years"), a range
    ("from March to May 2019", both sides read on their own), the longest rule match
-   *inside* the phrase ("Today, on Saturday (October 6)") as long as no number is left
-   over.  Peeling is bounded (``MAX_PEELS`` deep, ``MAX_READS`` lookups), so hostile
+   *inside* the phrase ("Today, on Saturday (October 6)") as long as no number and no
+   word that moves the period ("following", "last", "since"...) is left over.  Peeling is bounded (``MAX_PEELS`` deep, ``MAX_READS`` lookups), so hostile
    input costs milliseconds.
 3. Direction: the rule's own words ("ago", "next") decide; otherwise ``direction`` if
    given; otherwise the clause around the phrase (``infer_tense``): future on a future
@@ -37,7 +38,7 @@ from .model import Anchor, DateResult, Granularity, Mod
 from .modifiers import apply_modifier
 from .rule_base import Ctx, Found, Rule
 from .rules import RULES_BY_NAME, find_rules, match_rules
-from .vocab import APPROX, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
+from .vocab import APPROX, CLOCK_BARE, CLOCK_MARKED, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
 
 MAX_CHARS = 256
 MAX_PEELS = 4
@@ -56,7 +57,14 @@ def _peeler(name: str, pattern: str, mod: Mod = Mod.NONE) -> Peeler:
     return Peeler(name, re.compile(pattern), mod)
 
 
+_CLOCK_LEAD = r"(?:at|around|about|approximately|shortly after|shortly before|after|before|by|from|until)"
+_CLOCK = rf"(?:(?:{_CLOCK_LEAD} )*{CLOCK_MARKED}|(?:{_CLOCK_LEAD} )+{CLOCK_BARE})"
+
 PEELERS = (
+    # "at around 3 a.m. on Friday", "on Friday at 10:30 p.m." -- the clock time is finer than a day:
+    # peeled first, so "around" before it never widens the day
+    _peeler("clock", rf"{_CLOCK} (?:on |of )?(?P<rest>.+)"),
+    _peeler("clock_after", rf"(?P<rest>.+?) {_CLOCK}"),
     _peeler("approx", rf"(?:{APPROX}) (?P<rest>.+)", Mod.APPROX),
     _peeler("or_so", r"(?P<rest>.+?) (?:or so|or thereabouts|give or take)(?P<tail> .+)?", Mod.APPROX),
     _peeler("since", r"(?:ever )?since (?P<rest>.+)", Mod.ON_OR_AFTER),
@@ -67,7 +75,7 @@ PEELERS = (
     _peeler("part", rf"(?:the )?(?P<part>{PART})[ -]?(?P<rest>[\w'].*)"),
     _peeler("preposition", r"(?:in|on|at|during|for|by|from|of|as of|throughout|until|till|through|over|starting|"
                            r"beginning|as early as|as late as|no later than|not before|not until|sometime|some time|again) (?P<rest>.+)"),
-    _peeler("time_of_day", rf"(?:(?:at|in the|on the|early|late|in the early|in the late) )?{TIME_OF_DAY} (?:of |on )?(?P<rest>.+)"),
+    _peeler("time_of_day", rf"(?:(?:at|in the|on the|the|early|late|in the early|in the late) )?{TIME_OF_DAY} (?:of |on )?(?P<rest>.+)"),
     _peeler("time_of_day_after", rf"(?P<rest>.+?) (?:at |in the )?{TIME_OF_DAY}"),
     _peeler("the", r"the (?P<rest>.+)"),
     _peeler("possessive", r"(?P<rest>.+?)'s?"),
@@ -121,14 +129,25 @@ def read(phrase: str, depth: int = 0, budget: list[int] | None = None) -> tuple[
     return None
 
 
+# Words that move, bound or slice the period they qualify: dropping one of them leaves a
+# wrong date, not a vaguer one ("the following spring" is not "spring", "the first half of
+# the decade" not "the first half", "for the first time since 2011" not 2011).
+_SHIFTING_WORDS = re.compile(r"(?<![\w'])(?:last|next|following|previous|preceding|prior|ago|later|earlier|after|before|"
+                             r"coming|since|until|till|that|same|first|second|third|fourth|final|half|"
+                             r"(?:day|week|weekend|month|year|decade|century)s?)(?![\w'])")
+
+
 def _read_inside(phrase: str):
-    """The longest rule match inside the phrase ("Today, on Saturday (October 6)")."""
+    """The longest rule match inside the phrase ("Today, on Saturday (October 6)"), as
+    long as the words left over neither hold a number nor shift the period."""
     found = find_rules(phrase)
     if not found:
         return None
     best = max(found, key=lambda hit: hit[1].end() - hit[1].start())
     rest = phrase[: best[1].start()] + phrase[best[1].end():]
     if any(ch.isdigit() for ch in rest):  # never drop a number: "31 December 9999" is not 31 December
+        return None
+    if _SHIFTING_WORDS.search(rest):
         return None
     return best[0], best[1], []
 
@@ -180,25 +199,40 @@ def infer_future(context: str, text: str = "") -> bool:
     return infer_tense(context, text) == "future"
 
 
-_RANGE = re.compile(r"(?:from |between )?(?P<a>.+?) ?(?:-|to|and|until|till|through) ?(?P<b>.+)")
+_RANGE_LEAD = re.compile(r"(?:(?:in|during|over|throughout|for) )?(?:the (?:period|years|months|days) )?(?:from |between )?")
+# A separator is a dash or a whole word: "to" inside "October" is not one.
+_RANGE_SEP = re.compile(r" ?-+ ?| (?:to|and|until|till|through|thru) ")
+MAX_SPLITS = 3      # separators tried per range phrase, left to right
 
 
 def _normalize_range(text: str, phrase: str, anchor: Anchor, context: str, direction: str | None) -> DateResult | None:
-    """"from March to May 2019", "between 2015 and 2017": the span from the first side's
-    start to the second side's end.  A yearless first side is read against the second side
-    when that one is absolute ("March" before "May 2019" is March 2019)."""
-    m = _RANGE.fullmatch(phrase)
-    if not m:
-        return None
-    right = _normalize(m["b"], anchor, context, direction, False)
-    if not right.resolved or right.granularity is Granularity.SPAN:
-        return None
-    left_anchor = anchor if RULES_BY_NAME[right.rule].relative else Anchor(right.end, right.end)
-    left = _normalize(m["a"], left_anchor, context, direction if left_anchor is anchor else "past", False)
-    if not left.resolved or left.granularity is Granularity.SPAN:
-        return None
+    """"from October to December 2019", "between 2015 and 2017", "in the period between
+    2012 and 2015": the span from the first side's start to the second side's end.  Each
+    separator is tried in turn until both sides read ("mid-2015 to 2017" splits at "to",
+    not at the dash).  A yearless first side is read against the second side when that one
+    is absolute ("October" before "December 2019" is October 2019)."""
+    body = phrase[_RANGE_LEAD.match(phrase).end():]
+    for sep in list(_RANGE_SEP.finditer(body))[:MAX_SPLITS]:
+        a, b = body[: sep.start()], body[sep.end():]
+        if not a or not b:
+            continue
+        right = _normalize(b, anchor, context, direction, False)
+        if not right.resolved or right.granularity is Granularity.SPAN:
+            continue
+        relative = RULES_BY_NAME[right.rule].relative
+        left = _normalize(a, anchor if relative else Anchor(right.end, right.end), context, direction if relative else "past", False)
+        if relative and left.resolved and left.start > right.end:
+            # "from October to December" in July: October is the one before that December
+            left = _normalize(a, Anchor(right.end, right.end), context, "past", False)
+        if not left.resolved or left.granularity is Granularity.SPAN:
+            continue
+        return _range_result(text, anchor, a, b, left, right)
+    return None
+
+
+def _range_result(text: str, anchor: Anchor, a: str, b: str, left: DateResult, right: DateResult) -> DateResult:
     if left.start > right.end:
-        return _error(text, str(anchor), f"range runs backwards: {m['a']!r} ({left.start}) is after {m['b']!r} ({right.end})")
+        return _error(text, str(anchor), f"range runs backwards: {a!r} ({left.start}) is after {b!r} ({right.end})")
     explanation = (f"{text.strip()!r} in an article published {_describe_anchor(anchor)} → range {left.rule} .. {right.rule}"
                    f" → {left.start}..{right.end} → {left.earliest}..{right.latest}")
     return DateResult(text=text, anchor=str(anchor), resolved=True, start=left.start, end=right.end,
@@ -319,12 +353,15 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     if timex != last.period.timex:  # the window's ends name different periods: "2020-W26/2020-W27"
         timex = f"{timex}/{last.period.timex}" if "/" not in timex + last.period.timex else ""
     mod = mods[0] if mods else first.mod
-    early, late = earliest.isoformat(), latest.isoformat()
+    early = earliest.isoformat()  # each date formatted once: isoformat is a tenth of this function's time
+    late = early if latest == earliest else latest.isoformat()
     edtf = early if earliest == latest else f"{early}/{late}"
     how = first.note or rule.describe
     mod_text = f" {mod.value}" if mod is not Mod.NONE else ""
-    explanation = (f"{text.strip()!r} in an article published {_describe_anchor(anchor)} → {how}{mod_text}"
-                   f" → {start.isoformat()}..{end.isoformat()} → {early}..{late}")
+    named = (f"{early}..{late}" if (start, end) == (earliest, latest)
+             else f"{start.isoformat()}..{end.isoformat()}")
+    explanation = (f"{text.strip()!r} in an article published {anchor_text.replace('/', '..')} → {how}{mod_text}"
+                   f" → {named} → {early}..{late}")
     try:
         # positional (field order of DateResult): keyword calls cost a third more on this hot path
         return DateResult(text, anchor_text, True, start, end, first.period.granularity, mod, earliest, latest,

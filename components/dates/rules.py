@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import rules_absolute, rules_fiscal, rules_relative, rules_vague
+from . import rules_absolute, rules_fiscal, rules_relative, rules_slices, rules_vague
 from .rule_base import Rule
 
 
@@ -29,7 +29,8 @@ class RuleTableError(ValueError):
     """The rule table is inconsistent (duplicate name, pattern matching "", bad regex)."""
 
 
-RULES: tuple[Rule, ...] = tuple(rules_absolute.RULES + rules_vague.RULES + rules_fiscal.RULES + rules_relative.RULES)
+RULES: tuple[Rule, ...] = tuple(rules_absolute.RULES + rules_vague.RULES + rules_fiscal.RULES + rules_relative.RULES
+                                + rules_slices.RULES)
 RULES_BY_NAME: dict[str, Rule] = {}
 for _position, _rule in enumerate(RULES):
     _where = f"{_rule.resolver.__module__}:{_rule.name} (rule #{_position})"

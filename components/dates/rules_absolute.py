@@ -44,8 +44,10 @@ def iso_week(m, ctx: Ctx) -> Found:
     return Found(P.week(monday))
 
 
-# "2020-07-06", "2020-07-06t10:00:00z", "2020/07/06"
-@rule("iso_date", ISO_DAY + r"(?:t[\d:.]+(?:z|[+-]\d\d:?\d\d)?)?", ("2020-07-06", "2020/07/06"), "ISO date", relative=False)
+# "2020-07-06", "2020-07-06T10:00:00Z", "2020-07-06T10:00+03:00", "2020/07/06"
+# (``clean`` has turned the colons into spaces: "2020-07-06t10 00 00z")
+@rule("iso_date", ISO_DAY + r"(?:t\d\d(?: \d\d){0,2}(?:\.\d+)?(?:z|[+-]\d\d(?: ?\d\d)?)?)?",
+      ("2020-07-06", "2020/07/06", "2020-07-06T10:00:00Z"), "ISO date", relative=False)
 def iso_date(m, ctx: Ctx) -> Found:
     return Found(P.day(date(int(m["y"]), int(m["m"]), int(m["d"]))))
 
@@ -63,8 +65,33 @@ def iso_quarter(m, ctx: Ctx) -> Found:
     return Found(P.quarter(int(m["y"] or m["y2"]), int(m["q"] or m["q2"])))
 
 
-# "3/4/2019" (day first when ambiguous), "25/12/2019", "12/25/2019", "3.4.2019"
-@rule("slashed_date", r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>\d{4}|\d{2})",
+# "2019-20", "2019/2020", "1943-44": a run of years (season, fiscal or school year).  "2011-12"
+# stays December 2011 (``iso_month`` comes first); "2014-2017" reads the same as "2014 to 2017".
+@rule("year_span", rf"(?P<y>1\d{{3}}|20\d{{2}}) ?[/-] ?(?P<y2>\d{{2}}|1\d{{3}}|20\d{{2}})",
+      ("2019-20", "2019/2020", "1943-44"), "from the first year's start to the second year's end", relative=False)
+def year_span(m, ctx: Ctx) -> Found:
+    first, last = int(m["y"]), _second_year(int(m["y"]), m["y2"])
+    return Found(P.span(date(first, 1, 1), date(last, 12, 31), f"{first:04d}/{last:04d}"))
+
+
+def _second_year(first: int, text: str) -> int:
+    """'20' after 2019 -> 2020, '00' after 1999 -> 2000, '2020' -> 2020; always after ``first``
+    (and, written with two digits, within ``SHORT_SPAN_YEARS``: "2019-13" is no span)."""
+    second = int(text)
+    if len(text) == 2:
+        second += first // 100 * 100 + (100 if second <= first % 100 else 0)
+        if second - first > SHORT_SPAN_YEARS:
+            raise ValueError(f"not a run of years: {first}-{text}")
+    if second <= first:
+        raise ValueError(f"year span runs backwards: {first}-{text}")
+    return second
+
+
+SHORT_SPAN_YEARS = 30
+
+
+# "3/4/2019" (day first when ambiguous), "25/12/2019", "12/25/2019", "3.4.2019", "04-10-2018"
+@rule("slashed_date", r"(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4}|\d{2})",
       ("3/4/2019", "12/25/2019"), "numeric date, day first unless impossible", relative=False)
 def slashed_date(m, ctx: Ctx) -> Found:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
@@ -155,12 +182,20 @@ def half_year(m, ctx: Ctx) -> Found:
     return Found(P.half(year_value(m["y"] or m["y2"] or m["y3"] or m["y4"]), h))
 
 
-# "the summer of 2018", "winter 2018" (Dec 2018 - Feb 2019), "the winter of nineteen ninety-four"
-@rule("season_year", rf"{THE}(?P<s>{SEASON}) (?:of )?(?P<y>{YEAR})", ("the summer of 2018", "winter 2018"),
-      "meteorological season", relative=False)
+# "the summer of 2018", "winter 2018" (Dec 2018 - Feb 2019), "the winter of nineteen ninety-four",
+# "winter 2015/16" and "the winter of 2015-2016" (both Dec 2015 - Feb 2016), "summer 2015-2016" (two summers)
+@rule("season_year", rf"{THE}(?P<s>{SEASON}) (?:of )?(?P<y>{YEAR})(?: ?[/-] ?(?P<y2>\d{{2}}|1\d{{3}}|20\d{{2}}))?",
+      ("the summer of 2018", "winter 2018", "winter 2015/16"), "meteorological season", relative=False)
 def season_year(m, ctx: Ctx) -> Found:
     code, start_month = SEASONS[m["s"]]
-    return Found(P.season(year_value(m["y"]), code, start_month))
+    first = P.season(year_value(m["y"]), code, start_month)
+    if not m["y2"]:
+        return Found(first)
+    last_year = _second_year(first.start.year, m["y2"])
+    if last_year == first.end.year:  # the winter that runs into the second year
+        return Found(first)
+    last = P.season(last_year, code, start_month)
+    return Found(P.span(first.start, last.end, f"{first.timex}/{last.timex}"))
 
 
 # "2015", "the year 2000", "fiscal 1989", "the year two thousand", "nineteen ninety-six"
@@ -170,9 +205,9 @@ def year(m, ctx: Ctx) -> Found:
     return Found(P.year(year_value(m["y"])))
 
 
-# "the 1990s", "1980s", "the '80s", "the nineties", "the 80s"
-@rule("decade", rf"(?:the )?(?:(?P<c>1\d|20)(?P<t>\d)0s|'?(?P<t2>\d)0s|(?:nineteen |twenty )?(?P<w>{DECADE_WORD}))",
-      ("the 1990s", "the '80s", "the nineties"), "decade")
+# "the 1990s", "1980s", "the '80s", "the nineties", "the 80s", "the 1990's", "the 90's"
+@rule("decade", rf"(?:the )?(?:(?P<c>1\d|20)(?P<t>\d)0'?s|'?(?P<t2>\d)0'?s|(?:nineteen |twenty )?(?P<w>{DECADE_WORD}))",
+      ("the 1990s", "the '80s", "the nineties", "the 1990's"), "decade")
 def decade(m, ctx: Ctx) -> Found:
     if m["c"]:
         return Found(P.decade(int(m["c"]) * 100 + int(m["t"]) * 10))
@@ -206,6 +241,6 @@ def _week_of(whole: P.Period, which: str) -> P.Period:
     return P.Period(start, P.shift("day", start, 6), P.G.WEEK, whole.timex)
 
 
-RULES = [iso_interval, iso_week, iso_date, day_range, iso_quarter, iso_month, slashed_date, month_day_year,
+RULES = [iso_interval, iso_week, iso_date, day_range, iso_quarter, iso_month, year_span, slashed_date, month_day_year,
          day_month_year, month_year, quarter_year, half_year, season_year, century, decade, year,
          week_of_month, month_day, day_month]

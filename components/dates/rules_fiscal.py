@@ -49,11 +49,11 @@ def _quarterly(ctx: Ctx) -> bool:
     return bool(QUARTER_CONTEXT.search(ctx.context)) and not WHOLE_YEAR_CONTEXT.search(ctx.context)
 
 
-# "the third quarter", "third-quarter", "its fiscal fourth quarter", "fiscal second-quarter"
-@rule("quarter", rf"{DET}(?:fiscal[ -])?(?P<q>{ORD4})[ -](?:fiscal[ -])?quarter(?:'s)?",
-      ("the third quarter", "third-quarter"), "most recent such quarter begun by the anchor (next if future tense)")
+# "the third quarter", "third-quarter", "its fiscal fourth quarter", "fiscal second-quarter", "Q3"
+@rule("quarter", rf"{DET}(?:fiscal[ -])?(?P<q>{ORD4})[ -](?:fiscal[ -])?quarter(?:'s)?|q(?P<q2>[1-4])",
+      ("the third quarter", "third-quarter", "Q3"), "most recent such quarter begun by the anchor (next if future tense)")
 def quarter(m, ctx: Ctx) -> Found:
-    return Found(_named_quarter(ctx, ordinal_value(m["q"])))
+    return Found(_named_quarter(ctx, ordinal_value(m["q"] or m["q2"])))
 
 
 # "this year's third quarter", "next year's first quarter", "last year's fourth quarter"

@@ -180,6 +180,12 @@ def the_period(m, ctx: Ctx) -> Found:
     return Found(P.containing(m["unit"], ctx.anchor), note=f"{_kind(m['unit'])} containing the anchor")
 
 
+# "mid-month", "midweek": the middle of the week/month containing the anchor
+@rule("mid_period", r"mid[ -]?(?P<unit>week|month)", ("mid-month", "midweek"), "the middle of the period containing the anchor")
+def mid_period(m, ctx: Ctx) -> Found:
+    return Found(P.containing(m["unit"], ctx.anchor), Mod.MID, note=f"middle of the {_kind(m['unit'])} containing the anchor")
+
+
 # "this week", "the current month", "this year", "the present decade"
 @rule("this_period", rf"{THIS} {PERIOD_UNIT}", ("this week", "this year"), "the period containing the anchor")
 def this_period(m, ctx: Ctx) -> Found:
@@ -201,8 +207,11 @@ def next_period(m, ctx: Ctx) -> Found:
 
 def _units_from(ctx: Ctx, n: int, unit: str, sign: int) -> Found:
     if unit == "hour":
+        # The anchor day's hour is unknown, so "N hours ago" falls in [anchor - N h, anchor + 24 h - N h):
+        # "24 hours ago" is the day before, "10 hours ago" the day before or the anchor day.
+        hours = sign * n
         back = P.shift("day", ctx.anchor, sign * (n // 24))
-        first, last = sorted((back, P.shift("day", back, sign)))
+        first, last = P.shift("day", ctx.anchor, hours // 24), P.shift("day", ctx.anchor, (hours + 23) // 24)
         return Found(P.day(back), extent=(first, last) if n < 24 * 7 else None)
     return Found(P.neighbour(unit, ctx.anchor, sign * n))
 
@@ -214,6 +223,19 @@ def units_ago(m, ctx: Ctx) -> Found:
     unit = UNITS[m["u"]]
     n = number_value(m["n"]) * (2 if unit == "fortnight" else 1)
     return _units_from(ctx, n, "week" if unit == "fortnight" else unit, -1)
+
+
+# "a year ago today", "six months ago today", "this day last year": that very day, N units back
+# (relativedelta clamps: a year before 2020-02-29 is 2019-02-28)
+@rule("ago_today", rf"(?:(?P<n>{NUMBER}) (?P<u>{UNIT}) ago today|this (?:day|date) last (?P<u2>week|month|year))",
+      ("a year ago today", "this day last year"), "the anchor day moved back N units", tense="past")
+def ago_today(m, ctx: Ctx) -> Found:
+    unit = UNITS[m["u"] or m["u2"]]
+    n = number_value(m["n"]) if m["n"] else 1
+    unit, n = ("week", 2 * n) if unit == "fortnight" else (unit, n)
+    if unit == "hour":
+        raise ValueError("'N hours ago today' names no day")
+    return Found(P.day(P.shift(unit, ctx.anchor, -n)))
 
 
 # "two or three years ago", "two, maybe three years ago", "3-4 weeks ago": both periods and all between
@@ -324,8 +346,9 @@ def month(m, ctx: Ctx) -> Found:
     return Found(_month_near(ctx, month_value(m["mon"]), None))
 
 
-# "this summer", "last fall", "this past spring", "the summer", "summer", "next winter"
-@rule("season", rf"(?:(?P<rel>this past|this|last|past|next|this coming|coming) |the )?(?P<s>{SEASON})", ("last fall", "this summer"),
+# "this summer", "last fall", "this past spring", "the summer", "summer", "next winter", "the following spring"
+@rule("season", rf"(?:(?P<rel>this past|this|last|past|next|this coming|coming|the following|following|the next) |the )?(?P<s>{SEASON})",
+      ("last fall", "this summer"),
       "the named season nearest the anchor in the phrase's direction")
 def season(m, ctx: Ctx) -> Found:
     code, start_month = SEASONS[m["s"]]
@@ -335,12 +358,12 @@ def season(m, ctx: Ctx) -> Found:
         return Found(next((s for s in options if s.start <= ctx.anchor <= s.end), P.season(ctx.anchor.year, code, start_month)))
     if rel in ("last", "past", "this past"):
         return Found([s for s in options if s.end < ctx.anchor][-1])
-    if rel in ("next", "coming", "this coming"):
+    if rel in ("next", "coming", "this coming", "the following", "following", "the next"):
         return Found([s for s in options if s.start > ctx.anchor][0])
     return Found(most_recent(options, ctx))
 
 
 RULES = [same_day, anaphoric_year, today, yesterday, day_before_yesterday, tomorrow, day_after_tomorrow, last_night, next_day, previous_day,
-         weekday_of_week, before_last, day_of_month, last_weekday, next_weekday, this_weekday, weekday, weekend, the_period, this_period, last_period, next_period,
-         range_ago, less_than_ago, units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
+         weekday_of_week, before_last, day_of_month, last_weekday, next_weekday, this_weekday, weekday, weekend, the_period, mid_period, this_period, last_period, next_period,
+         ago_today, range_ago, less_than_ago, units_ago, units_later, within_units, past_units, next_units, earlier_this, later_this,
          month_rel_year, rel_month, month, season]

@@ -135,7 +135,13 @@ SPELLED_YEAR = (
 )
 YEAR = rf"(?:1\d{{3}}|20\d{{2}}|2100|{SPELLED_YEAR})"
 DAY_NUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|{ORDINAL_WORD})"
-TIME_OF_DAY = r"(?:dawn|daybreak|morning|afternoon|evening|night|midnight|noon|midday|dusk)"
+TIME_OF_DAY = r"(?:dawn|daybreak|morning|afternoon|evening|night|midnight|noon|midday|dusk|(?:early|small|wee) hours)"
+# A clock time as ``normalize.clean`` leaves it ("10:30 p.m." -> "10 30 p.m", "0300 GMT").
+# Marked: "3 a.m", "10 30 pm", "0300 gmt", "3 pm local time".  Bare: "11 00" -- the peelers
+# accept a bare one only after "at"/"around", so a day number is never taken for an hour.
+_HOUR, _ZONE = r"(?:[01]?\d|2[0-3])", r"(?: (?:local time|gmt|utc|damascus time))?"
+CLOCK_MARKED = rf"(?:{_HOUR}(?: [0-5]\d)? ?(?:a\.?m|p\.?m)|(?:[01]\d|2[0-3])[0-5]\d ?(?:gmt|utc|hours|hrs)){_ZONE}"
+CLOCK_BARE = rf"{_HOUR} [0-5]\d{_ZONE}"
 
 
 def number_value(text: str) -> int:
