@@ -155,7 +155,10 @@ def test_future_relative_to_event_anchor():
 def test_explanation_names_phrase_anchor_rule_interval():
     result = normalize_date("last week", WINDOW)
     assert result.explanation == ("'last week' in an article published 2020-07-05..2020-07-08 → previous ISO week"
-                                  " → 2020-06-22..2020-07-05 → 2020-06-22..2020-07-05")
+                                  " → 2020-06-22..2020-07-05")
+    late = normalize_date("late 2017", "2020-07-06")
+    assert late.explanation == ("'late 2017' in an article published 2020-07-06 → calendar year END"
+                                " → 2017-01-01..2017-12-31 → 2017-09-01..2017-12-31")
 
 
 UNREADABLE_CASES = [

@@ -162,3 +162,12 @@ def test_cli_convert_writes_parquet_that_opens_with_every_event(tmp_path):
     assert len(open_events(out)) == len(load_dataset().events)
     missing = run_cli("convert", cwd=tmp_path)
     assert missing.returncode == 2 and "convert needs --out" in missing.stderr
+
+
+@needs_data
+@needs_normalizer
+def test_an_event_anchored_on_another_names_that_event_not_a_publication():
+    events = {e.event_id: e for e in load_dataset().events}
+    assert events["e000-07"].explanation.startswith(
+        "'in less than 24 hours' after event e000-04 (2020-07-03..2020-07-03) → ")
+    assert "article published" not in events["e000-07"].explanation

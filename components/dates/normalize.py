@@ -233,10 +233,11 @@ def _normalize_range(text: str, phrase: str, anchor: Anchor, context: str, direc
 def _range_result(text: str, anchor: Anchor, a: str, b: str, left: DateResult, right: DateResult) -> DateResult:
     if left.start > right.end:
         return _error(text, str(anchor), f"range runs backwards: {a!r} ({left.start}) is after {b!r} ({right.end})")
-    explanation = (f"{text.strip()!r} in an article published {_describe_anchor(anchor)} → range {left.rule} .. {right.rule}"
-                   f" → {left.start}..{right.end} → {left.earliest}..{right.latest}")
+    earliest = min(left.earliest, right.earliest)
+    explanation = explain(text, _describe_anchor(anchor), f"range {left.rule} .. {right.rule}",
+                          f"{left.start}..{right.end}", f"{earliest}..{right.latest}")
     return DateResult(text=text, anchor=str(anchor), resolved=True, start=left.start, end=right.end,
-                      granularity=Granularity.SPAN, earliest=min(left.earliest, right.earliest), latest=right.latest,
+                      granularity=Granularity.SPAN, earliest=earliest, latest=right.latest,
                       timex=f"{left.timex}/{right.timex}", edtf=f"{left.earliest}/{right.latest}",
                       rule=f"range({left.rule},{right.rule})", explanation=explanation, direction=right.direction)
 
@@ -285,6 +286,17 @@ def _resolve_all(rule: Rule, match: re.Match, mods: list[Mod], anchor: Anchor, t
         found = rule.resolver(match, ctx)
         results.append((found, _bounds(rule, found, mods, ctx)))
     return results
+
+
+ANCHOR_WORDS = "in an article published"   # how an explanation names its anchor
+
+
+def explain(text: str, anchor: str, how: str, named: str, bounds: str) -> str:
+    """The one-line derivation: "'late 2017' in an article published 2020-07-06 → calendar
+    year END → 2017-01-01..2017-12-31 → 2017-09-01..2017-12-31" (phrase → anchor → rule →
+    named period → earliest..latest); the last step is left out when nothing narrowed the period."""
+    tail = "" if bounds == named else f" → {bounds}"
+    return f"{text.strip()!r} {ANCHOR_WORDS} {anchor} → {how} → {named}{tail}"
 
 
 def _describe_anchor(anchor: Anchor) -> str:
@@ -358,10 +370,9 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     edtf = early if earliest == latest else f"{early}/{late}"
     how = first.note or rule.describe
     mod_text = f" {mod.value}" if mod is not Mod.NONE else ""
-    named = (f"{early}..{late}" if (start, end) == (earliest, latest)
-             else f"{start.isoformat()}..{end.isoformat()}")
-    explanation = (f"{text.strip()!r} in an article published {anchor_text.replace('/', '..')} → {how}{mod_text}"
-                   f" → {named} → {early}..{late}")
+    bounds = f"{early}..{late}"
+    named = bounds if (start, end) == (earliest, latest) else f"{start.isoformat()}..{end.isoformat()}"
+    explanation = explain(text, anchor_text.replace("/", ".."), how + mod_text, named, bounds)
     try:
         # positional (field order of DateResult): keyword calls cost a third more on this hot path
         return DateResult(text, anchor_text, True, start, end, first.period.granularity, mod, earliest, latest,

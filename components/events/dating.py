@@ -121,7 +121,10 @@ def _phrase_dates(row: EventRow, first: date, last: date, source: DateSource, no
     if not error:
         how = result.explanation
         if row.anchor_ref:  # the normalizer only sees dates; say whose dates they are
-            how = f"anchored on event {row.anchor_ref} ({first}..{last}): {how}"
+            from components.dates.normalize import ANCHOR_WORDS   # loaded with the normalizer
+            window = f"{first}" if first == last else f"{first}..{last}"
+            named = how.replace(f"{ANCHOR_WORDS} {window}", f"after event {row.anchor_ref} ({first}..{last})", 1)
+            how = named if named != how else f"anchored on event {row.anchor_ref} ({first}..{last}): {how}"
         return _Dates(result.start, result.end, result.earliest, result.latest,
                       result.granularity.value, result.mod.value, result.timex, result.rule,
                       how, source)
