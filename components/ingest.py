@@ -78,8 +78,8 @@ def propose_rows(text: str, published: str, refs: References | None = None) -> p
             "date_text": found.text, "anchor": "", "actors": "; ".join(actors(sentence)),
             "towns": "; ".join(towns(sentence)), "event_type": "", "status": "", "favours": "",
             "same_as": "", "summary": "", "date_override_earliest": "", "date_override_latest": "",
-            "override_reason": "", "earliest": result.earliest.isoformat(), "latest": result.latest.isoformat(),
-            "explanation": result.explanation,
+            "override_reason": "", "earliest": result.bounds_iso()[0], "latest": result.bounds_iso()[1],
+            "explanation": result.derivation(),
         })
     return pd.DataFrame(rows, columns=list(PROPOSAL_COLUMNS))
 

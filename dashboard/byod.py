@@ -141,9 +141,10 @@ def render_article_panel(registry_or_data_dir: References | str | Path | None = 
         st.text(_marked(text, found))
         if not found:
             return
-        st.dataframe(pd.DataFrame([{"phrase": f.text, "earliest": f.result.earliest.isoformat(),
-                                    "latest": f.result.latest.isoformat(), "grain": f.result.granularity.value,
-                                    "rule": f.result.rule, "derivation": f.result.explanation} for f in found]),
+        st.dataframe(pd.DataFrame([{"phrase": f.text, "earliest": f.result.bounds_iso()[0],
+                                    "latest": f.result.bounds_iso()[1],
+                                    "grain": f.result.granularity.value if f.result.granularity else "",
+                                    "rule": f.result.rule, "derivation": f.result.derivation()} for f in found]),
                      hide_index=True)
         proposals = propose_rows(text, str(anchor), refs)
         st.write("Proposed rows for data/events.csv (fill in article_id, event_type, status, favours, summary):")

@@ -182,7 +182,7 @@ def _in_sentence(text: str, s_start: int, s_end: int, anchor: Anchor, window: in
             b = _close_brackets(text, a, b)
             context = text[max(s_start, a - window): min(s_end, b + window)]
             result = normalize_date(text[a:b], anchor, context)
-            if result.resolved:
+            if result.resolved or result.rule:   # a rule read it, even one that cannot date it here
                 results.append(Found(a, b, text[a:b], result, context))
                 previous_end = hi
                 break

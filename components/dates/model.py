@@ -116,6 +116,14 @@ class DateResult:
         mod = f" {self.mod.value}" if self.mod is not Mod.NONE else ""
         return f"{self.earliest}..{self.latest} [{self.granularity.value}{mod}]"
 
+    def derivation(self) -> str:
+        """The explanation, or why the phrase is not dated."""
+        return self.explanation if self.resolved else f"{self.text.strip()!r} not dated: {self.error}"
+
+    def bounds_iso(self) -> tuple[str, str]:
+        """(earliest, latest) as ISO dates, or empty strings when unresolved."""
+        return (self.earliest.isoformat(), self.latest.isoformat()) if self.resolved else ("", "")
+
     def to_dict(self) -> dict:
         """JSON-ready dict: dates as ISO strings, enums as their values."""
         out = asdict(self)

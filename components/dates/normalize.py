@@ -31,7 +31,7 @@ Example: "last week", anchor 2020-07-05/2020-07-08 -> start 2020-06-22, end 2020
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import Anchor, DateResult, Granularity, Mod
@@ -351,6 +351,10 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
         return _error(text, anchor_text, f"no date rule matches {phrase[:80]!r}")
     rule, match, mods = hit
     context = context[: 4 * MAX_CHARS].lower() if isinstance(context, str) else ""
+    if rule.after_event and not direction and infer_tense(context) == "past":   # the whole sentence
+        refused = _error(text, anchor_text, f"{text.strip()[:80]!r} counts from an earlier event of the past-tense "
+                                            "sentence, not from the publication: anchor it on that event")
+        return replace(refused, rule=rule.name)    # recognised, so extraction still proposes it
     # The sentence's tense is read only if a resolver or the past-clip asks for it.
     tense = _Tense(rule.tense or direction, context, text.strip())
     try:

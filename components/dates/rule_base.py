@@ -75,6 +75,10 @@ class Rule:
     ``tense`` is "past"/"future" when the words themselves fix the direction
     ("3 days ago", "next week"), None when the context's tense decides.
     ``relative`` is False for absolute dates (their period never depends on the anchor).
+    ``after_event`` marks phrases that count forward from an event the text has just told
+    ("two days later", "within hours", "the following day"): in a past-tense sentence that
+    event, not the publication, is the anchor, so they are refused unless the caller gives
+    the direction (an events.csv row anchored on that event does).
     """
 
     name: str
@@ -84,6 +88,7 @@ class Rule:
     describe: str
     tense: str | None = None
     relative: bool = True
+    after_event: bool = False
     regex: re.Pattern = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -94,12 +99,12 @@ class Rule:
 
 
 def rule(name: str, pattern: str, examples: tuple[str, ...] | str, describe: str, *,
-         tense: str | None = None, relative: bool = True) -> Callable[[Resolver], Rule]:
+         tense: str | None = None, relative: bool = True, after_event: bool = False) -> Callable[[Resolver], Rule]:
     """Decorator: ``@rule("yesterday", r"yesterday", "yesterday", "anchor - 1 day")``."""
     examples = (examples,) if isinstance(examples, str) else tuple(examples)
 
     def wrap(resolver: Resolver) -> Rule:
-        return Rule(name, pattern, resolver, examples, describe, tense, relative)
+        return Rule(name, pattern, resolver, examples, describe, tense, relative, after_event)
 
     return wrap
 

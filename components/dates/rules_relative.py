@@ -82,7 +82,8 @@ def anaphoric_year(m, ctx: Ctx) -> Found:
 
 
 # "the following day", "the next day", "the day after" (meant for an event anchor)
-@rule("next_day", rf"(?:the )?(?:following|next) (?:day|{TIME_OF_DAY})|the day after|a day later", "the following day", "anchor + 1 day", tense="future")
+@rule("next_day", rf"(?:the )?(?:following|next) (?:day|{TIME_OF_DAY})|the day after|a day later", "the following day", "anchor + 1 day", tense="future",
+      after_event=True)
 def next_day(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", ctx.anchor, 1)))
 
@@ -260,7 +261,8 @@ def less_than_ago(m, ctx: Ctx) -> Found:
 
 # "in 3 days", "in five years", "two weeks later", "a month from now"
 @rule("units_later", rf"(?:in (?P<n>{NUMBER}) (?P<u>{UNIT})(?: time)?|(?P<n2>{NUMBER}) (?P<u2>{UNIT}) (?:later|from now|hence|after))",
-      ("in five years", "two weeks later"), "the day/ISO week/month/year that far ahead", tense="future")
+      ("in five years", "two weeks later"), "the day/ISO week/month/year that far ahead", tense="future",
+      after_event=True)
 def units_later(m, ctx: Ctx) -> Found:
     unit = UNITS[m["u"] or m["u2"]]
     n = number_value(m["n"] or m["n2"]) * (2 if unit == "fortnight" else 1)
@@ -269,7 +271,8 @@ def units_later(m, ctx: Ctx) -> Found:
 
 # "within 24 hours", "in less than 24 hours", "within two weeks": anchor .. anchor + N
 @rule("within_units", rf"(?:with)?in (?:(?:less than|under|no more than|the next) )?(?P<n>{NUMBER}) (?P<u>{UNIT})",
-      ("in less than 24 hours", "within two weeks"), "from the anchor up to that far ahead", tense="future")
+      ("in less than 24 hours", "within two weeks"), "from the anchor up to that far ahead", tense="future",
+      after_event=True)
 def within_units(m, ctx: Ctx) -> Found:
     unit, n = UNITS[m["u"]], number_value(m["n"])
     if unit == "hour":

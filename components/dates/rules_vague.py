@@ -54,7 +54,7 @@ def load_vague_rules(name: str = "vague_spans.csv") -> list[Rule]:
                 raise VocabError(f"{name}:{lineno}:2: bad regex {pattern!r}: {err}") from err
             rules.append(Rule(f"vague_{rule_name}", pattern, _resolver(before, after, timex), (example,),
                               f"vague span: anchor {earliest} .. anchor {latest}",
-                              _TENSE[timex], True))
+                              _TENSE[timex], True, after_event=rule_name.endswith("_later")))
     return rules
 
 
