@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import lru_cache
 from enum import Enum
 
 
@@ -66,14 +67,21 @@ class Anchor:
         if isinstance(value, tuple):
             return cls(value[0], value[1])
         if isinstance(value, str):
-            first, _, last = value.strip().partition("/")
-            d1 = date.fromisoformat(first.strip())
-            return cls(d1, date.fromisoformat(last.strip()) if last else d1)
+            return _parsed_anchor(value)
         raise TypeError(f"not an anchor: {value!r}")
 
     def __str__(self) -> str:
         first = self.first.isoformat()
         return first if self.first == self.last else f"{first}/{self.last.isoformat()}"
+
+
+@lru_cache(maxsize=512)
+def _parsed_anchor(value: str) -> Anchor:
+    """'YYYY-MM-DD[/YYYY-MM-DD]' parsed once per distinct string (a batch repeats a few
+    publication dates many times); raises ValueError like ``date.fromisoformat``."""
+    first, _, last = value.strip().partition("/")
+    d1 = date.fromisoformat(first.strip())
+    return Anchor(d1, date.fromisoformat(last.strip()) if last else d1)
 
 
 @dataclass(frozen=True, slots=True)
