@@ -144,6 +144,11 @@ def run_bench(args) -> int:
     if not gold.is_file():
         print(json.dumps({"error": f"gold file not found: {gold}"}))
         return 2
-    report = bench(gold, with_dateparser=not getattr(args, "no_dateparser", False))
+    try:
+        report = bench(gold, with_dateparser=not getattr(args, "no_dateparser", False))
+    except ImportError as err:      # dateparser is a dev dependency
+        print(json.dumps({"error": f"{err.name or err}: not installed; pip install -r requirements-dev.txt, "
+                                   "or run with --no-dateparser"}))
+        return 2
     print(json.dumps(report) if args.json else format_report(report))
     return 0
