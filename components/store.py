@@ -240,7 +240,8 @@ def _ragged_records(path: Path, width: int) -> list[str]:
         start = reader.line_num + 1
         for fields in reader:
             if fields and len(fields) != width:
-                problems.append(f"{path.name}:{start}: {len(fields)} fields, expected {width} "
+                count = f"{len(fields)} field{'s' if len(fields) != 1 else ''}"
+                problems.append(f"{path.name}:{start}: {count}, expected {width} "
                                 f"(the header's): {clip(','.join(fields))!r}")
             start = reader.line_num + 1
     return problems

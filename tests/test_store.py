@@ -128,7 +128,7 @@ def test_every_ragged_record_is_reported_by_its_line(tmp_path):
         store.open_events(path)
     assert str(caught.value).splitlines() == [
         "events.csv:3: 2 fields, expected 3 (the header's): 'b,2020-01-01'",
-        "events.csv:6: 1 fields, expected 3 (the header's): 'd'"]
+        "events.csv:6: 1 field, expected 3 (the header's): 'd'"]
 
 
 def test_missing_path_raises(tmp_path):
