@@ -73,12 +73,13 @@ def propose_rows(text: str, published: str, refs: References | None = None) -> p
     for number, found in enumerate(find_dates(text, published), start=1):
         sentence = " ".join(found.context.split())
         result = found.result
+        earliest, latest = result.bounds_iso()
         rows.append({
             "event_id": f"{ID_PREFIX}{number:02d}", "article_id": "", "quote": sentence,
             "date_text": found.text, "anchor": "", "actors": "; ".join(actors(sentence)),
             "towns": "; ".join(towns(sentence)), "event_type": "", "status": "", "favours": "",
             "same_as": "", "summary": "", "date_override_earliest": "", "date_override_latest": "",
-            "override_reason": "", "earliest": result.bounds_iso()[0], "latest": result.bounds_iso()[1],
+            "override_reason": "", "earliest": earliest, "latest": latest,
             "explanation": result.derivation(),
         })
     return pd.DataFrame(rows, columns=list(PROPOSAL_COLUMNS))

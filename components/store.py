@@ -231,20 +231,23 @@ def _csv_header(path: Path) -> list[str]:
     return header
 
 
-def _ragged_records(path: Path, width: int) -> list[str]:
-    """"file:line: N fields, expected M: 'start of record'" for every record of the wrong width."""
-    problems = []
+def _records(path: Path):
+    """(line where the record starts, fields) for every non-blank data record after the header."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         next(reader, None)
         start = reader.line_num + 1
         for fields in reader:
-            if fields and len(fields) != width:
-                count = f"{len(fields)} field{'s' if len(fields) != 1 else ''}"
-                problems.append(f"{path.name}:{start}: {count}, expected {width} "
-                                f"(the header's): {clip(','.join(fields))!r}")
+            if fields:
+                yield start, fields
             start = reader.line_num + 1
-    return problems
+
+
+def _ragged_records(path: Path, width: int) -> list[str]:
+    """"file:line: N fields, expected M: 'start of record'" for every record of the wrong width."""
+    return [f"{path.name}:{start}: {len(fields)} field{'s' if len(fields) != 1 else ''}, expected {width} "
+            f"(the header's): {clip(','.join(fields))!r}"
+            for start, fields in _records(path) if len(fields) != width]
 
 
 def _unreadable(path: Path, err: Exception) -> str:
@@ -268,17 +271,7 @@ def _bad_cell(path: Path, text: pd.Series, bad: pd.Series, why: str) -> str:
 
 def _record_line(path: Path, row: int) -> int:
     """The physical line where data row ``row`` (0-based, after the header) starts."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        previous, record = 0, -1
-        for fields in reader:
-            start, previous = previous + 1, reader.line_num
-            if not fields:
-                continue
-            if record == row:
-                return start
-            record += 1
-    return 0
+    return next((start for number, (start, _) in enumerate(_records(path)) if number == row), 0)
 
 
 def read_rows(path: str | Path, positions: np.ndarray) -> pd.DataFrame:
