@@ -118,17 +118,19 @@ def figure_marks(fig) -> int:
 
 def measure_size(path: str, runs: int) -> dict:
     """Child process: open one synthetic set and time the query path against baselines."""
-    from components.filters import EventFilter
-    from components.query import balance_table, count_events
-    from components.store import open_events
+    from components.io.store import use_system_allocator
+    from components.query.engine import open_events
+    from components.query.filter import EventFilter
+    from components.query.run import balance_table, count_events, filter_events
+    use_system_allocator()
     began, cpu = time.perf_counter(), _cpu_s()
     frame = open_events(path)
     load_s, load_cpu_s = time.perf_counter() - began, _cpu_s() - cpu
     flt = EventFilter(**TYPICAL)
     began = time.perf_counter()
-    first = flt.apply(frame)
+    first = filter_events(frame, flt)
     first_ms = (time.perf_counter() - began) * 1000
-    product_ms, shown = _median_ms(lambda: flt.apply(frame), runs)
+    product_ms, shown = _median_ms(lambda: filter_events(frame, flt), runs)
     count_ms, counted = _median_ms(lambda: count_events(frame, flt), runs)
     pandas_ms, by_pandas = _median_ms(lambda: pandas_mask(frame, flt), runs)
     select = numpy_floor(frame, flt)
@@ -145,7 +147,7 @@ def measure_size(path: str, runs: int) -> dict:
               "aggregate_ms": aggregate_ms, "aggregate_rows": len(table),
               "aggregate_weight": round(float(table["weight"].sum()), 3)}
     try:
-        from components.figures.timeline import timeline_figure
+        from components.views.figures.timeline import timeline_figure
         began = time.perf_counter()
         fig = timeline_figure(frame)
         result["timeline_figure_s"] = round(time.perf_counter() - began, 3)

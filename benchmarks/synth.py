@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from components.schema import FRAME_COLUMNS, PRECISION_LIMITS  # noqa: E402
-from components.store import STORE_SCHEMA, write_arrow  # noqa: E402
+from components.events.schema import FRAME_COLUMNS, PRECISION_LIMITS  # noqa: E402
+from components.io.store import STORE_SCHEMA, write_arrow  # noqa: E402
 
 DATA = ROOT / "data"
 FIRST_DAY, LAST_DAY = np.datetime64("2015-09-30"), np.datetime64("2024-12-31")
@@ -118,7 +118,7 @@ def _precision(width: np.ndarray) -> np.ndarray:
 
 
 def synth_table(n: int, seed: int = 1) -> pa.Table:
-    """``n`` synthetic events as an Arrow table of ``components.store.STORE_SCHEMA``."""
+    """``n`` synthetic events as an Arrow table of ``components.io.store.STORE_SCHEMA``."""
     rng = np.random.default_rng(seed)
     vocab = _vocabulary()
     actors, towns, types = _by_prominence(vocab["actors"]), vocab["towns"], vocab["types"]

@@ -1,4 +1,9 @@
-"""Pure-Python core of the Deir ez-Zor timeline: model, dates, filters, figures.
+"""The dashboard's pure-Python core (never imports Streamlit).
 
-Nothing in this package imports streamlit or reads the clock.
+Layers, each importing only the ones after it:
+``commands`` / ``views`` → ``query`` → ``io`` → ``events`` → ``dates``.
+See ARCHITECTURE.md.
 """
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"   # the bundled, curated data

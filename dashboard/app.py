@@ -10,22 +10,21 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import pandas as pd
+import streamlit as st
 
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
+from components.io.store import use_system_allocator
+from components.query.datasource import ViewData, data_problems, load_view_data, resolve_data_path
+from components.query.run import filter_events
+from components.views.figures.geo import load_geo_lines
+from components.views.build import ViewInput, build_view, chart_config, figure_png
+from components.views.urlstate import Vocabulary, to_query_params, vocabulary_from_frame
+from dashboard.byod import render_article_panel, render_import_panel
+from dashboard.controls import filter_controls, seed_from_url, sync_url
+from dashboard.text import literal
+from dashboard.table import provenance_table
 
-from components.datasource import ViewData, data_problems, load_view_data, resolve_data_path  # noqa: E402
-from components.figures.geo import load_geo_lines  # noqa: E402
-from components.figures.views import ViewInput, build_view, chart_config, figure_png  # noqa: E402
-from components.viewstate import Vocabulary, to_query_params, vocabulary_from_frame  # noqa: E402
-from dashboard.byod import render_article_panel, render_import_panel  # noqa: E402
-from dashboard.controls import filter_controls, seed_from_url, sync_url  # noqa: E402
-from dashboard.text import literal  # noqa: E402
-from dashboard.table import provenance_table  # noqa: E402
-
+use_system_allocator()
 st.set_page_config(page_title="Deir ez-Zor: Russia–Iran timeline", page_icon=None, layout="wide")
 
 
@@ -110,7 +109,7 @@ with st.sidebar:
                                       town_aliases=data.town_aliases)
     flt, options = filter_controls(vocab)
 sync_url(flt, options)
-shown = events if flt.is_empty() else flt.apply(events)
+shown = filter_events(events, flt)
 
 st.title("Deir ez-Zor: Russia and Iran, event by event")
 metric_col, caption_col = st.columns([1, 5], vertical_alignment="center")

@@ -22,10 +22,10 @@ import streamlit as st
 
 from components.dates.extract import find_dates
 from components.dates.model import Anchor
-from components.importers import ImportFileError, import_upload
-from components.importers.frame import merge_frames
-from components.importers.references import References, load_references
-from components.ingest import propose_rows, proposals_csv
+from components.io.importers import ImportFileError, import_upload
+from components.io.importers.frame import merge_frames
+from components.io.importers.references import References, load_references
+from components.io.proposals import propose_rows, proposals_csv
 from dashboard.text import literal
 
 MAX_UPLOAD_MB = 50

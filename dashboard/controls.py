@@ -2,7 +2,7 @@
 
 Widget keys are the URL parameter names (``town``, ``side``, ``start``, ...), so
 ``st.session_state["town"]`` and ``?town=...`` mean the same thing. On a session's
-first run the URL is parsed (``components.viewstate``) and seeds every widget; after
+first run the URL is parsed (``components.views.urlstate``) and seeds every widget; after
 that the widgets are the truth and the URL is rewritten from them on each run.
 """
 from __future__ import annotations
@@ -11,9 +11,9 @@ from datetime import date
 
 import streamlit as st
 
-from components.filters import DATE_MODES, EventFilter
-from components.schema import PRECISIONS
-from components.viewstate import (
+from components.query.filter import DATE_MODES, EventFilter
+from components.events.schema import PRECISIONS
+from components.views.urlstate import (
     NAME_PARAMS, OPTION_CHOICES, ParsedView, ViewOptions, Vocabulary, parse_query_params,
     to_query_params,
 )

@@ -15,9 +15,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from components.datasource import data_problems, load_view_data, resolve_data_path
-from components.figures.views import VIEWS, ViewInput, build_view, figure_png
-from components.viewstate import KNOWN_KEYS, parse_query_params, vocabulary_from_frame
+from components.query.datasource import data_problems, load_view_data, resolve_data_path
+from components.query.run import filter_events
+from components.views.build import VIEWS, ViewInput, build_view, figure_png
+from components.views.urlstate import KNOWN_KEYS, parse_query_params, vocabulary_from_frame
 
 URL_OPTIONS = sorted(KNOWN_KEYS)
 
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parsed = parse_query_params(params, vocab)
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    shown = parsed.filter.apply(data.frame)
+    shown = filter_events(data.frame, parsed.filter)
     view = ViewInput(events=data.frame, shown=shown, flt=parsed.filter, options=parsed.options,
                      actor_sides=data.actor_sides)
     fig = build_view(args.view, view)

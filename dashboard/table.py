@@ -6,8 +6,8 @@ import math
 import pandas as pd
 import streamlit as st
 
-from components.export import to_acled_csv, to_json
-from components.figures.common import as_list
+from components.io.table_export import to_acled_csv, to_json
+from components.views.figures.common import as_list
 
 PAGE_SIZE = 500
 # frame column -> table header, in display order

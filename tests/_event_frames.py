@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
+from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
 
 # event_id, earliest, latest, actors, sides, towns, event_type, status, favours, outlet
 ROWS = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from components.schema import DATE_COLUMNS, FRAME_COLUMNS, LIST_COLUMNS
+from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, LIST_COLUMNS
 
 TOWN_POS = {"Albu Kamal": (34.453, 40.919), "Deir ez-Zor": (35.336, 40.141),
             "al-Mayadin": (35.019, 40.452), "": (np.nan, np.nan)}

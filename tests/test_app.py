@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.datasource import load_view_data
-from components.filters import EventFilter
-from components.viewstate import NAME_PARAMS, vocabulary_from_frame
+from components.query.datasource import load_view_data
+from components.query.filter import EventFilter
+from components.query.run import filter_events
+from components.views.urlstate import NAME_PARAMS, vocabulary_from_frame
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 TIMEOUT = 60
@@ -22,7 +23,7 @@ VOCAB = vocabulary_from_frame(EVENTS, actor_aliases=DATA.actor_aliases, town_ali
 
 
 def count(**fields) -> int:
-    return len(EventFilter(**fields).apply(EVENTS))
+    return len(filter_events(EVENTS, EventFilter(**fields)))
 
 
 def pick(key: str) -> str:
@@ -178,7 +179,7 @@ def test_broken_data_directory_lists_every_problem(tmp_path, monkeypatch):
 
 
 def test_large_file_via_env(tmp_path, monkeypatch):
-    from components.store import write_events
+    from components.io.store import write_events
     from _synthetic import make_big_frame
     path = write_events(make_big_frame(6000), tmp_path / "big.parquet")
     monkeypatch.setenv("DZ_DATA", str(path))
@@ -192,7 +193,7 @@ def test_large_file_via_env(tmp_path, monkeypatch):
 
 
 def test_markdown_in_data_is_shown_literally(tmp_path, monkeypatch):
-    from components.store import write_events
+    from components.io.store import write_events
     from _synthetic import make_frame
     frame = make_frame().assign(outlet="![pixel](http://evil.example/p.png) :red[x] $y$")
     monkeypatch.setenv("DZ_DATA", str(write_events(frame, tmp_path / "md.parquet")))

@@ -15,7 +15,7 @@ sys.path.insert(0, {str(ROOT)!r})
 import pandas as pd
 import streamlit as st
 from dashboard.byod import render_article_panel, render_import_panel
-from components.importers.frame import make_frame
+from components.io.importers.frame import make_frame
 result = render_import_panel(make_frame([]))
 st.write("import result: " + ("none" if result is None else str(len(result))))
 render_article_panel({str(ROOT / "data")!r})

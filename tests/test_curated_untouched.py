@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.datasource import load_view_data
-from components.export import to_acled_csv, to_json
-from components.importers import import_upload
-from components.importers.__main__ import main as importers_cli
+from components.query.datasource import load_view_data
+from components.io.table_export import to_acled_csv, to_json
+from components.io.importers import import_upload
+from components.io.importers.__main__ import main as importers_cli
 from tests._hostile import BAD, DATA, ROOT, tree_hashes
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -70,7 +70,7 @@ CRASHES = [
     # what fails halfway,                     how
     ("write_text", lambda mp: mp.setattr(Path, "write_text", _half_then_fail(Path.write_text))),
     ("os_replace", lambda mp: mp.setattr(os, "replace", _raise)),
-    ("parquet", lambda mp: mp.setattr("components.store.write_events", _half_parquet)),
+    ("parquet", lambda mp: mp.setattr("components.io.store.write_events", _half_parquet)),
 ]
 
 

@@ -18,8 +18,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from components.datasource import load_view_data
-from components.filters import EventFilter
+from components.query.datasource import load_view_data
+from components.query.filter import EventFilter
+from components.query.run import filter_events
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -151,7 +152,7 @@ def test_sidebar_filter_changes_chart_and_url_and_url_restores(server, browser):
     box.get_by_role("combobox").click()
     page.get_by_role("option", name=TOWN, exact=True).click()
     page.keyboard.press("Escape")
-    expected = len(EventFilter(towns=(TOWN,)).apply(EVENTS))
+    expected = len(filter_events(EVENTS, EventFilter(towns=(TOWN,))))
     page.wait_for_function(f"document.querySelector('[data-testid=\"stMetricValue\"]')"
                            f".innerText.trim() == '{expected}'", timeout=60_000)
     page.wait_for_url("**town=Albu+Kamal**", timeout=30_000)

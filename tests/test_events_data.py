@@ -154,7 +154,7 @@ def test_cli_without_a_command_is_a_usage_error(tmp_path):
 @needs_data
 @needs_normalizer
 def test_cli_convert_writes_parquet_that_opens_with_every_event(tmp_path):
-    from components.store import open_events
+    from components.io.store import open_events
     out = tmp_path / "events.parquet"
     run = run_cli("convert", "--out", str(out), cwd=tmp_path)
     assert run.returncode == 0, run.stderr

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from components.events import events_to_frame, load_dataset
-from components.schema import DATE_COLUMNS, FRAME_COLUMNS, LIST_COLUMNS
+from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, LIST_COLUMNS
 from test_events_loader import fake_normalize, write_dataset
 
 

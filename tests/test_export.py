@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from components.export import ACLED_COLUMNS, EXTRA_COLUMNS, guard_cell, to_acled_csv, to_json
-from components.importers import import_bytes, import_file
-from components.importers.frame import blank_row, make_frame, set_interval
-from components.importers.references import References, TownRef
+from components.io.table_export import ACLED_COLUMNS, EXTRA_COLUMNS, guard_cell, to_acled_csv, to_json
+from components.io.importers import import_bytes, import_file
+from components.io.importers.frame import blank_row, make_frame, set_interval
+from components.io.importers.references import References, TownRef
 from datetime import date
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"

@@ -5,11 +5,11 @@ import pandas as pd
 import pytest
 
 from _synthetic import make_big_frame, make_frame
-from components.figures import MissingColumnError, balance_figure, map_figure, timeline_figure
-from components.figures.common import plain_text
-from components.figures.density import bin_starts, choose_bin
-from components.figures.geo import load_geo_lines
-from components.figures.map import place_table
+from components.views.figures import MissingColumnError, balance_figure, map_figure, timeline_figure
+from components.views.figures.common import plain_text
+from components.views.figures.density import bin_starts, choose_bin
+from components.views.figures.geo import load_geo_lines
+from components.views.figures.map import place_table
 
 FRAME = make_frame()
 

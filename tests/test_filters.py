@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from _event_frames import make_events
-from components.filters import DATE_MODES, EventFilter, FilterError
+from components.query.filter import DATE_MODES, EventFilter, FilterError
+from components.query.run import filter_events
 
 EVENTS = make_events()
 JUNE = dict(start=date(2020, 6, 1), end=date(2020, 6, 30))
@@ -42,11 +43,11 @@ assert len({c[0] for c in APPLY_CASES}) == len(APPLY_CASES)
 
 @pytest.mark.parametrize("flt, expected", [c[1:] for c in APPLY_CASES], ids=[c[0] for c in APPLY_CASES])
 def test_apply(flt, expected):
-    assert flt.apply(EVENTS)["event_id"].tolist() == expected
+    assert filter_events(EVENTS, flt)["event_id"].tolist() == expected
 
 
 def test_apply_keeps_columns_dtypes_and_index():
-    shown = EventFilter(towns=("Albu Kamal",)).apply(EVENTS)
+    shown = filter_events(EVENTS, EventFilter(towns=("Albu Kamal",)))
     assert list(shown.columns) == list(EVENTS.columns)
     assert (shown.dtypes == EVENTS.dtypes).all()
     assert shown.index.tolist() == [0, 2, 6]
@@ -57,11 +58,11 @@ def test_apply_on_a_reindexed_copy_matches_a_pandas_mask():
     frame = EVENTS.sample(frac=1.0, random_state=3).reset_index(drop=True)
     flt = EventFilter(sides=("russia",), start=date(2020, 1, 1))
     mask = (frame["latest"] >= pd.Timestamp("2020-01-01")) & frame["sides"].map(lambda s: "russia" in s)
-    assert flt.apply(frame)["event_id"].tolist() == frame.loc[mask, "event_id"].tolist()
+    assert filter_events(frame, flt)["event_id"].tolist() == frame.loc[mask, "event_id"].tolist()
 
 
 def test_apply_on_an_empty_frame():
-    assert EventFilter(towns=("Albu Kamal",)).apply(EVENTS.iloc[:0]).empty
+    assert filter_events(EVENTS.iloc[:0], EventFilter(towns=("Albu Kamal",))).empty
 
 
 NORMALISE_CASES = [
@@ -125,7 +126,7 @@ def test_describe(flt, total, shown, caption):
 def test_active_reads_the_same_fields_as_apply():
     flt = EventFilter(sources=("SouthFront",), statuses=("reported",))
     assert flt.active() == {"Source": "SouthFront", "Status": "reported"}
-    assert flt.apply(EVENTS)["event_id"].tolist() == ["e1", "e5"]
+    assert filter_events(EVENTS, flt)["event_id"].tolist() == ["e1", "e5"]
     assert EventFilter().active() == {} and EventFilter().is_empty()
     assert not flt.is_empty()
 

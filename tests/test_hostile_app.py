@@ -18,9 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from components.datasource import load_view_data
-from components.filters import EventFilter
-from components.viewstate import parse_query_params, vocabulary_from_frame
+from components.query.datasource import load_view_data
+from components.query.filter import EventFilter
+from components.query.run import filter_events
+from components.views.urlstate import parse_query_params, vocabulary_from_frame
 from tests._hostile import BAD, GENERATED, Case, cases, dataset_dir
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
@@ -176,7 +177,7 @@ def test_hostile_data_filters_run(hostile_data, query, fields):
     frame = load_view_data(hostile_data).frame
     at = run_app(query)
     assert not at.exception
-    assert shown(at) == len(EventFilter(**fields).apply(frame))
+    assert shown(at) == len(filter_events(frame, EventFilter(**fields)))
     assert bool(at.warning) == (query == {"source": "Nope"})
 
 

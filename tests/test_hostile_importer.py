@@ -18,10 +18,10 @@ import pandas as pd
 import pytest
 
 from components.events import events_to_frame, load_dataset
-from components.export import FORMULA_TRIGGERS, guard_cell, to_acled_csv
-from components.importers import ImportFileError, import_bytes, import_file, import_upload
-from components.importers.__main__ import main as importers_cli
-from components.importers.references import load_references
+from components.io.table_export import FORMULA_TRIGGERS, guard_cell, to_acled_csv
+from components.io.importers import ImportFileError, import_bytes, import_file, import_upload
+from components.io.importers.__main__ import main as importers_cli
+from components.io.importers.references import load_references
 from tests._hostile import GENERATED, Case, cases, dataset_dir, unescape
 
 REFS = load_references()
@@ -193,14 +193,15 @@ SQLISH = ["x' OR '1'='1", "Robert'); DROP TABLE events; --", 'a" OR ""="', "%", 
 @pytest.mark.parametrize("name", SQLISH, ids=range(len(SQLISH)))
 def test_sql_looking_names_filter_exactly(hostile_frame, name):
     """A name that looks like SQL (or a LIKE pattern) matches itself only, in every filter field."""
-    from components.filters import EventFilter
+    from components.query.filter import EventFilter
+    from components.query.run import filter_events
     frame = hostile_frame.copy()
     frame.attrs = {}
     frame["actors"] = [[name]] + [list(a) for a in frame["actors"][1:]]
     frame["towns"] = [[name]] + [list(t) for t in frame["towns"][1:]]
     frame["outlet"] = [name] + list(frame["outlet"][1:])
     for field in ("actors", "towns", "sources"):
-        kept = EventFilter(**{field: (name,)}).apply(frame)
+        kept = filter_events(frame, EventFilter(**{field: (name,)}))
         assert list(kept["event_id"]) == [frame["event_id"].iloc[0]], field
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from components.dates import normalize_date
 from components.events import EventDataError, load_dataset
-from components.events.__main__ import main as events_cli
+from components.commands.events import main as events_cli
 from tests._hostile import BAD, GENERATED, ROOT, Case, cases, dataset_dir
 
 BASE_EVENTS = BAD / "loader" / "base" / "events.csv"
@@ -150,7 +150,7 @@ def test_cli_subprocess_names_line_and_offset_without_traceback(tmp_path):
 # ---- events-table CSV files (DZ_DATA=FILE / --data FILE: the importer CLI's events.csv)
 @pytest.mark.parametrize("case", cases("table"), ids=lambda c: c.case)
 def test_events_table_case(case):
-    from components.datasource import data_problems, load_view_data
+    from components.query.datasource import data_problems, load_view_data
     try:
         data = load_view_data(case.path)
     except ValueError as err:               # EventDataError, StoreError, pandas' errors

@@ -11,12 +11,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.importers import ImportFileError, detect_kind, import_bytes, import_file, import_upload
-from components.importers.__main__ import main as importers_main
-from components.importers.acled import acled_interval
-from components.importers.actor_map import ActorMapper, load_actor_map
-from components.importers.references import References, TownRef, load_references
-from components.schema import FRAME_COLUMNS
+from components.io.importers import ImportFileError, detect_kind, import_bytes, import_file, import_upload
+from components.io.importers.__main__ import main as importers_main
+from components.io.importers.acled import acled_interval
+from components.io.importers.actor_map import ActorMapper, load_actor_map
+from components.io.importers.references import References, TownRef, load_references
+from components.events.schema import FRAME_COLUMNS
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 ACLED_SAMPLE = SAMPLES / "acled_sample_synthetic.csv"

@@ -1,4 +1,4 @@
-"""Proposing events.csv rows from a new article (components.ingest)."""
+"""Proposing events.csv rows from a new article (components.io.proposals)."""
 from __future__ import annotations
 
 import csv
@@ -11,8 +11,8 @@ import pytest
 
 from components.events.loader import EVENT_COLUMNS
 from components.events.validate import ArticleText
-from components.importers.references import References
-from components.ingest import PROPOSAL_COLUMNS, NameFinder, main, propose_rows, proposals_csv
+from components.io.importers.references import References
+from components.io.proposals import PROPOSAL_COLUMNS, NameFinder, main, propose_rows, proposals_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "000_70d085d3d42eac9b.txt"

@@ -9,9 +9,9 @@ import pytest
 
 import ibis
 from _event_frames import make_events
-from components import store
-from components.filters import EventFilter
-from components.query import (BALANCE_COLUMNS, BALANCE_RULES, QueryError, balance_table,
+from components.io import store
+from components.query.filter import EventFilter
+from components.query.run import (BALANCE_COLUMNS, BALANCE_RULES, QueryError, balance_table,
                               count_events, distinct_names, filter_events, filter_predicate,
                               lane_density)
 
@@ -116,9 +116,9 @@ def test_filter_events_rejects_an_unknown_source():
 
 
 def test_repeated_filters_reuse_the_imported_frame():
-    from components import engine
+    from components.query import engine
     first = engine.frame_table(EVENTS).get_name()
-    EventFilter(towns=("Albu Kamal",)).apply(EVENTS)
+    filter_events(EVENTS, EventFilter(towns=("Albu Kamal",)))
     assert engine.frame_table(EVENTS).get_name() == first
     copy = EVENTS.copy()
     assert engine.frame_table(copy).get_name() != first

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.filters import EventFilter
-from components.query import balance_table, count_events, filter_events, lane_density
-from components.store import open_events
+from components.query.filter import EventFilter
+from components.query.run import balance_table, count_events, filter_events, lane_density
+from components.io.store import open_events
 
 pytestmark = pytest.mark.slow
 pyspark = pytest.importorskip("pyspark")

@@ -12,9 +12,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from _event_frames import make_events
-from components import engine, store
-from components.filters import EventFilter
-from components.schema import FRAME_COLUMNS, LIST_SEP
+from components.io import store
+from components.query import engine
+from components.query.filter import EventFilter
+from components.query.run import filter_events
+from components.events.schema import FRAME_COLUMNS, LIST_SEP
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS = make_events()
@@ -61,7 +63,7 @@ def test_opened_frame_dtypes_match_the_schema(tmp_path):
 
 
 def test_open_parquet_imports_once_and_survives_a_copy(tmp_path):
-    frame = store.open_events(store.write_events(EVENTS, tmp_path / "events.parquet"))
+    frame = engine.open_events(store.write_events(EVENTS, tmp_path / "events.parquet"))
     name = engine.frame_table(frame).get_name()
     copy = pd.DataFrame(frame.to_dict("list")).astype(frame.dtypes.to_dict())
     copy.attrs.update(frame.attrs)                       # what a pickle round trip keeps
@@ -69,7 +71,7 @@ def test_open_parquet_imports_once_and_survives_a_copy(tmp_path):
     reordered = frame.iloc[::-1]                          # inherits attrs, different rows order
     assert engine.frame_table(reordered).get_name() != name
     flt = EventFilter(towns=("Albu Kamal",))
-    assert flt.apply(reordered)["event_id"].tolist() == (
+    assert filter_events(reordered, flt)["event_id"].tolist() == (
         frame.loc[frame["towns"].map(lambda t: "Albu Kamal" in t), "event_id"].tolist()[::-1])
 
 
@@ -148,7 +150,7 @@ def test_list_columns_share_lists_between_equal_rows():
 def test_convert_cli_writes_parquet_from_a_csv(tmp_path):
     csv = _write_csv(EVENTS, tmp_path / "events.csv")
     out = tmp_path / "out" / "events.parquet"
-    result = subprocess.run([sys.executable, "-m", "components.store", "convert", "--data", str(csv),
+    result = subprocess.run([sys.executable, "-m", "components.events", "convert", "--data", str(csv),
                              "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "wrote 8 events" in result.stdout
@@ -156,7 +158,7 @@ def test_convert_cli_writes_parquet_from_a_csv(tmp_path):
 
 
 def test_convert_cli_reports_a_bad_input(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "components.store", "convert", "--data",
+    result = subprocess.run([sys.executable, "-m", "components.events", "convert", "--data",
                              str(tmp_path / "missing.csv"), "--out", str(tmp_path / "x.parquet")],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "no such events file" in result.stderr
@@ -166,4 +168,4 @@ def test_bundled_data_converts_and_filters_alike(tmp_path):
     bundled = store.open_events(ROOT / "data")
     path = store.write_events(bundled, tmp_path / "bundled.parquet")
     flt = EventFilter(sides=("iran",))
-    assert sorted(flt.apply(store.open_events(path))["event_id"]) == sorted(flt.apply(bundled)["event_id"])
+    assert sorted(filter_events(store.open_events(path), flt)["event_id"]) == sorted(filter_events(bundled, flt)["event_id"])

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from _synthetic import make_frame
-from components.filters import EventFilter
-from components.viewstate import (
+from components.query.filter import EventFilter
+from components.views.urlstate import (
     ViewOptions, parse_date, parse_query_params, to_query_params, vocabulary_from_frame,
 )
 

@@ -24,11 +24,13 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from components import DATA_DIR
+
 from dateutil.relativedelta import relativedelta
 
 from .normalize import normalize_date
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "benchmarks" / "timebank_dates.jsonl"
+DEFAULT_GOLD = DATA_DIR.parent.parent / "shared" / "benchmarks" / "timebank_dates.jsonl"
 PASSES = 3
 
 

@@ -18,7 +18,7 @@ Steps, each in one place:
    given; otherwise the clause around the phrase (``infer_tense``): future on a future
    cue ("will", "is expected to", "of record"... ``data/vocab/tense_cues.csv``), past on
    a past cue, unknown otherwise (past, except that a yearless date more than 240 days
-   back is taken as the coming one: ``rule_base.most_recent``).  It is read only if a
+   back is taken as the coming one: ``rules.base.most_recent``).  It is read only if a
    rule or the past-clip needs it.
 4. Resolve against the anchor's first and last day; for each, ``apply_modifier`` narrows
    (START/MID/END), widens (APPROX) or opens (BEFORE/AFTER/ON_OR_AFTER) the period into
@@ -36,7 +36,8 @@ from datetime import date
 
 from .model import Anchor, DateResult, Granularity, Mod
 from .modifiers import apply_modifier
-from .rule_base import Ctx, Found, Rule
+from .periods import Period
+from .rules.base import Ctx, Found, Rule
 from .rules import RULES_BY_NAME, find_rules, match_rules
 from .vocab import APPROX, CLOCK_BARE, CLOCK_MARKED, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
 
@@ -282,10 +283,19 @@ def _resolve_all(rule: Rule, match: re.Match, mods: list[Mod], anchor: Anchor, t
     """(Found, (earliest, latest)) for the anchor's first and (if different) last day."""
     results = []
     for day in (anchor.first, anchor.last) if anchor.first != anchor.last else (anchor.first,):
-        ctx = Ctx(day, context=context, infer=tense)
+        ctx = Ctx(day, context=context, infer=tense, inner=_inner_period)
         found = rule.resolver(match, ctx)
         results.append((found, _bounds(rule, found, mods, ctx)))
     return results
+
+
+def _inner_period(text: str, ctx: Ctx) -> Period:
+    """The period the rule table reads ``text`` as ("last year" inside "the first half of last
+    year"); a slice of a slice is refused."""
+    hit = match_rules(text)
+    if hit is None or hit[0].name == "slice_of":
+        raise ValueError(f"no date rule reads {text!r}")
+    return hit[0].resolver(hit[1], ctx).period
 
 
 ANCHOR_WORDS = "in an article published"   # how an explanation names its anchor

@@ -13,9 +13,11 @@ import csv
 import re
 from pathlib import Path
 
+from components import DATA_DIR
+
 from .model import Mod
 
-VOCAB_DIR = Path(__file__).resolve().parents[2] / "data" / "vocab"
+VOCAB_DIR = DATA_DIR / "vocab"
 
 
 class VocabError(ValueError):

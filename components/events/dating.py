@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .csvfile import Problems
+from .records import Problems
 from .model import Article, DateSource, Event, Favours, Status
 from .validate import anchor_order
 

@@ -11,7 +11,7 @@ from datetime import date
 from enum import Enum
 from typing import TypeVar
 
-from .csvfile import Problems, Record
+from .records import Problems, Record
 from .validate import clip
 
 E = TypeVar("E", bound=Enum)

@@ -1,11 +1,11 @@
-"""The loaded dataset as the shared events table (``components.schema.FRAME_COLUMNS``)."""
+"""The loaded dataset as the shared events table (``components.events.schema.FRAME_COLUMNS``)."""
 from __future__ import annotations
 
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from components.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
+from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
 
 from .model import Dataset, Event
 

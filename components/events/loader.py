@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .csvfile import Problems, Record, read_table, split_list
+from components import DATA_DIR
+
+from .records import Problems, Record, read_table, split_list
 from .dating import LABEL, EventRow, date_events
 from .fields import enum_value, first_seen, iso_date, require, vocabulary_value
 from .model import Actor, Article, Dataset, EventDataError, Favours, Problem, Status
@@ -16,7 +18,7 @@ from .registry import NameRegistry
 from .tables import load_actors, load_articles, load_event_types, load_towns
 from .validate import ArticleText, clip
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DEFAULT_DATA_DIR = DATA_DIR
 
 EVENT_COLUMNS = ("event_id", "article_id", "quote", "date_text", "anchor", "actors", "towns",
                  "event_type", "status", "favours", "same_as", "summary",

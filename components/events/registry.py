@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 
-from .csvfile import Problems
+from .records import Problems
 from .validate import clip
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .csvfile import Problems, Record, read_table, read_text, split_list
+from .records import Problems, Record, read_table, read_text, split_list
 from .fields import bounded_float, enum_value, first_seen, iso_date, require
 from .model import Actor, Article, EventType, LocationPrecision, Side, Town
 from .registry import NameRegistry, name_key

@@ -1,0 +1,1 @@
+"""Command-line programs that span the layers (their stable ``python -m`` entry points are shims)."""

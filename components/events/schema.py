@@ -1,0 +1,86 @@
+"""The events table: the one tabular shape every part of the product agrees on.
+
+The curated CSV model (articles, actors, towns, events with date phrases) is
+loaded and resolved by ``components.events`` into this table; importers (ACLED,
+UCDP) write it directly; the store keeps it as Parquet for large sets; filters,
+figures and exports read it.  One row per event.
+
+List columns hold Python lists of canonical names in memory; in CSV they are
+joined with ``LIST_SEP`` ("; ").  Date columns are inclusive calendar days,
+``datetime64`` in memory and ISO ``YYYY-MM-DD`` on disk.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+LIST_SEP = "; "
+NO_VALUE = "(none)"     # the lane / legend entry of an event whose list is empty
+
+# column -> kind ("str", "date", "list", "float")
+FRAME_COLUMNS: dict[str, str] = {
+    "event_id": "str",            # unique id, e.g. "e000-01" or "acled:SYR1234"
+    "source_id": "str",           # article_id for curated rows, dataset name for imports
+    "source_file": "str",         # article file name or imported file name
+    "title": "str",               # article title ("" for imports)
+    "outlet": "str",              # publishing outlet or ACLED/UCDP source field
+    "relays": "str",              # outlets relayed/cited, "; "-joined text
+    "url": "str",
+    "published_earliest": "date",  # publication window (NaT for imports)
+    "published_latest": "date",
+    "quote": "str",               # verbatim source sentence(s) or import notes
+    "date_text": "str",           # the date phrase as written ("" = dated by context)
+    "anchor_ref": "str",          # "" = publication window; else the anchoring event_id
+    "anchor_earliest": "date",    # the anchor actually used
+    "anchor_latest": "date",
+    "start": "date",              # named period before the modifier
+    "end": "date",
+    "earliest": "date",           # honest bounds: what the charts plot
+    "latest": "date",
+    "granularity": "str",         # day|weekend|week|month|quarter|half|season|year|decade|century|span
+    "mod": "str",                 # ""|START|MID|END|APPROX|BEFORE|AFTER|ON_OR_AFTER
+    "precision": "str",           # day|week|month|year|coarser, from latest-earliest width
+    "timex": "str",
+    "rule": "str",                # normalizer rule, "publication_window", "override", "acled_precision_2"...
+    "explanation": "str",         # one-line derivation: phrase -> anchor -> rule -> interval
+    "date_source": "str",         # phrase|publication|anchor_event|override|import
+    "override_reason": "str",
+    "actors": "list",             # canonical actor names
+    "sides": "list",              # sides of those actors, same order, deduplicated
+    "towns": "list",              # canonical town names
+    "town": "str",                # primary (first) town, "" if none
+    "lat": "float",               # of the primary town (NaN if none)
+    "lon": "float",
+    "event_type": "str",
+    "status": "str",              # reported|claimed|background|ongoing|planned|hypothetical
+    "favours": "str",             # russia|iran|neither|unclear
+    "same_as": "str",             # event_id of another report of the same occurrence
+    "summary": "str",
+}
+
+DATE_COLUMNS = tuple(c for c, k in FRAME_COLUMNS.items() if k == "date")
+LIST_COLUMNS = tuple(c for c, k in FRAME_COLUMNS.items() if k == "list")
+
+# Width of [earliest, latest] in days -> precision label (first bound that fits).
+PRECISION_LIMITS: tuple[tuple[str, int], ...] = (
+    ("day", 1), ("week", 7), ("month", 31), ("year", 366),
+)
+PRECISIONS = tuple(p for p, _ in PRECISION_LIMITS) + ("coarser",)
+
+
+def precision_of(width_days: int) -> str:
+    """Precision label for an inclusive interval ``width_days`` long (1 = one day)."""
+    for label, limit in PRECISION_LIMITS:
+        if width_days <= limit:
+            return label
+    return "coarser"
+
+
+def explode_list(values: pd.Series) -> pd.Series:
+    """A list column (or '; '-joined text) exploded to one value per row, ``NO_VALUE`` for empty."""
+    sample = values.dropna().head(50)
+    if values.dtype == object and any(isinstance(v, (list, tuple, np.ndarray)) for v in sample):
+        exploded = values.explode()
+    else:
+        exploded = values.astype("string").str.split(";").explode().str.strip()
+    return exploded.fillna(NO_VALUE).replace("", NO_VALUE).astype(str)

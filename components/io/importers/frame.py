@@ -1,0 +1,96 @@
+"""Building the events table (``schema.FRAME_COLUMNS``) from imported rows, and writing it as CSV."""
+from __future__ import annotations
+
+import csv
+import io
+import math
+from datetime import date, timedelta
+
+import pandas as pd
+from dateutil.relativedelta import relativedelta
+
+from components.events.schema import FRAME_COLUMNS, LIST_SEP, precision_of
+
+_EMPTY = {"str": "", "date": None, "list": (), "float": math.nan}
+
+
+def blank_row() -> dict:
+    """A row with every column at its empty value (lists are fresh)."""
+    return {c: ([] if k == "list" else _EMPTY[k]) for c, k in FRAME_COLUMNS.items()}
+
+
+def make_frame(rows: list[dict]) -> pd.DataFrame:
+    """The events table from row dicts: exactly FRAME_COLUMNS, dates as datetime64, lists as lists."""
+    frame = pd.DataFrame(rows if rows else [], columns=list(FRAME_COLUMNS))
+    for column, kind in FRAME_COLUMNS.items():
+        if kind == "date":
+            frame[column] = pd.to_datetime(frame[column], errors="raise").astype("datetime64[ns]")
+        elif kind == "float":
+            frame[column] = pd.to_numeric(frame[column]).astype("float64")
+        elif kind == "list":
+            frame[column] = frame[column].map(list).astype(object)
+        else:
+            frame[column] = frame[column].fillna("").astype(str)
+    return frame
+
+
+def frame_to_csv(frame: pd.DataFrame) -> str:
+    """The table as events.csv text: lists joined with LIST_SEP, dates ISO, NaN/NaT empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")   # CRLF: a bare CR in a cell gets quoted
+    writer.writerow(FRAME_COLUMNS)
+    for row in frame[list(FRAME_COLUMNS)].itertuples(index=False):
+        writer.writerow([_cell(value, kind) for value, kind in zip(row, FRAME_COLUMNS.values())])
+    return out.getvalue()
+
+
+def _cell(value, kind: str) -> str:
+    if kind == "list":
+        return LIST_SEP.join(value) if isinstance(value, (list, tuple)) else ("" if _missing(value) else str(value))
+    if _missing(value):
+        return ""
+    if kind == "date":
+        return pd.Timestamp(value).date().isoformat()
+    if kind == "float":
+        return repr(float(value))
+    return str(value)
+
+
+def _missing(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def set_interval(row: dict, start: date, end: date, granularity: str, timex: str, rule: str,
+                 explanation: str) -> None:
+    """Fill the date columns for an imported interval: no modifier, so named = honest bounds."""
+    row.update(start=start, end=end, earliest=start, latest=end, granularity=granularity, mod="",
+               precision=precision_of((end - start).days + 1), timex=timex, rule=rule,
+               explanation=explanation, date_source="import")
+
+
+def shape_of(start: date, end: date) -> tuple[str, str]:
+    """(granularity, timex) of an interval: a calendar day, ISO week, month or year, else a span."""
+    if start == end:
+        return "day", start.isoformat()
+    iso = start.isocalendar()
+    if start.weekday() == 0 and end == start + timedelta(days=6):
+        return "week", f"{iso.year}-W{iso.week:02d}"
+    if start.day == 1 and end == start + relativedelta(day=31):
+        return "month", f"{start:%Y-%m}"
+    if (start.month, start.day) == (1, 1) and end == start + relativedelta(month=12, day=31):
+        return "year", f"{start:%Y}"
+    return "span", ""
+
+
+
+def merge_frames(bundled: pd.DataFrame, imported: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Bundled events followed by the imported ones; an imported id already bundled is left out
+    and returned, so the caller can say which (the bundled, curated version wins)."""
+    taken = set(bundled["event_id"]) if "event_id" in bundled.columns else set()
+    clash = imported["event_id"].isin(taken)
+    merged = pd.concat([bundled, imported[~clash]], ignore_index=True)
+    merged.attrs = {}
+    return merged, sorted(imported.loc[clash, "event_id"])

@@ -1,0 +1,197 @@
+"""Reading an uploaded or on-disk CSV into records with their physical line numbers.
+
+A cell that starts with an apostrophe followed by a formula trigger ("'=SUM(1)")
+is read without the apostrophe: that is how ``components.io.table_export`` guards cells,
+and an export must import back unchanged.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from .report import ImportFileError, RowProblem
+
+DEFAULT_MAX_ROWS = 200_000
+# First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# What the export guard can put after its apostrophe: a trigger, or the apostrophe it doubled.
+GUARDED_AFTER_APOSTROPHE = (*FORMULA_TRIGGERS, "'")
+
+# Date spellings found in ACLED/UCDP exports, tried in order.  Day-first only:
+# "03/04/2020" is never read month-first, so no guess can flip day and month.
+DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%m-%Y",
+                "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One CSV record: the physical line it starts on (header = 1) and its values by column."""
+
+    line: int
+    values: dict[str, str]
+
+    def get(self, column: str) -> str:
+        return self.values.get(column, "")
+
+
+class RowError(ValueError):
+    """One field of one row is unusable; carries the location for the report."""
+
+    def __init__(self, column: str, value: str, message: str) -> None:
+        super().__init__(f"{column}: {value!r} — {message}")
+        self.column, self.value, self.message = column, value, message
+
+    def problem(self, file: str, line: int) -> RowProblem:
+        return RowProblem(file, line, self.column, self.value, self.message)
+
+
+# Leading bytes of files people upload by mistake -> what to tell them.
+NOT_CSV = (
+    (b"\x89PNG", "PNG image, not a CSV file"),
+    (b"\xff\xd8\xff", "JPEG image, not a CSV file"),
+    (b"%PDF", "PDF document, not a CSV file"),
+    (b"PK\x03\x04", "ZIP archive (an .xlsx workbook is one), not a CSV file; save the sheet as CSV UTF-8"),
+    (b"\xd0\xcf\x11\xe0", "old Excel/Office file, not a CSV file; save the sheet as CSV UTF-8"),
+    (b"\xff\xfe", "UTF-16 text (Excel 'Unicode text'); save the file as CSV UTF-8"),
+    (b"\xfe\xff", "UTF-16 text (Excel 'Unicode text'); save the file as CSV UTF-8"),
+)
+
+
+def refuse_non_csv(data: bytes, label: str) -> None:
+    """Images, archives, Office files and UTF-16 text are refused, named as what they are."""
+    for magic, what in NOT_CSV:
+        if data.startswith(magic):
+            raise ImportFileError(f"{label}: {what}")
+    head = data[:1000]
+    if head.count(b"\x00") > len(head) // 4:          # every other byte NUL: UTF-16 without a BOM
+        raise ImportFileError(f"{label}: UTF-16 text or a binary file (NUL bytes); save the file as CSV UTF-8")
+
+
+def decode(data: bytes, label: str) -> str:
+    """UTF-8 text (a byte-order mark is accepted); anything else is refused with its offset."""
+    refuse_non_csv(data, label)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ImportFileError(f"{label}:{line}: byte 0x{data[err.start:err.end].hex()} at offset "
+                              f"{err.start} is not UTF-8; save the file as UTF-8 CSV") from None
+
+
+def read_records(text: str, label: str, required: tuple[str, ...], *,
+                 max_rows: int = DEFAULT_MAX_ROWS) -> tuple[list[Record], list[RowProblem]]:
+    """Records of a CSV whose header holds at least ``required`` (any order, any case).
+
+    Returns (records, malformed rows).  Blank lines are skipped; a record whose
+    field count differs from the header's is a malformed row (counted as read).
+    Raises :class:`ImportFileError` for a missing header or column, or more than
+    ``max_rows`` data rows.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    header: list[str] | None = None
+    records: list[Record] = []
+    bad: list[RowProblem] = []
+    previous = 0
+    try:
+        for row in reader:
+            line, previous = previous + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = [name.strip().lower() for name in row]
+                _check_header(header, required, label)
+                continue
+            if len(records) + len(bad) >= max_rows:
+                raise ImportFileError(
+                    f"{label}: more than {max_rows:,} data rows; the limit is {max_rows:,} "
+                    f"(split the file, or raise the limit with --max-rows)")
+            if len(row) != len(header):
+                bad.append(RowProblem(label, line, "", f"{len(row)} fields",
+                                      f"expected {len(header)} fields like the header"))
+                continue
+            values = dict(zip(header, row))
+            for k, v in values.items():
+                if v[:1] == "'" or v[:1].isspace() or v[-1:].isspace():   # most cells need nothing
+                    values[k] = _unguard(v.strip())
+            records.append(Record(line, values))
+    except csv.Error as err:
+        raise ImportFileError(f"{label}:{reader.line_num}: unreadable CSV: {err}") from None
+    if header is None:
+        raise ImportFileError(f"{label}: empty file (expected a header with {', '.join(required)})")
+    return records, bad
+
+
+def sniff_delimiter(text: str) -> str:
+    """",", or ";" / tab when the header line has more of those (spreadsheet exports in some locales)."""
+    header = text[: text.find("\n") if "\n" in text else len(text)]
+    return max((",", ";", "\t"), key=header.count) if header else ","
+
+
+def _unguard(value: str) -> str:
+    """Undo the export's formula guard ("'=x" -> "=x", "''x" -> "'x") so exports round-trip."""
+    return value[1:] if value[:1] == "'" and value[1:2] in GUARDED_AFTER_APOSTROPHE else value
+
+
+def _check_header(header: list[str], required: tuple[str, ...], label: str) -> None:
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ImportFileError(f"{label}:1: missing column(s) {', '.join(missing)} "
+                              f"(found: {', '.join(header[:12])}{'…' if len(header) > 12 else ''})")
+    dupes = sorted({c for c in header if header.count(c) > 1 and c})
+    if dupes:
+        raise ImportFileError(f"{label}:1: duplicated column(s) {', '.join(dupes)}")
+
+
+def parse_date(value: str, column: str) -> date:
+    """A calendar day in one of ``DATE_FORMATS``."""
+    day = _day(value.strip())
+    if day is None:
+        raise RowError(column, value, "not a date (expected YYYY-MM-DD or DD Month YYYY)")
+    return day
+
+
+@lru_cache(maxsize=65536)
+def _day(value: str) -> date | None:
+    """Memoised: a big export repeats a few thousand distinct date strings."""
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_int(value: str, column: str, allowed: range | None = None) -> int:
+    try:
+        number = float(value)
+        if not number.is_integer():
+            raise ValueError
+    except ValueError:
+        raise RowError(column, value, "not a whole number") from None
+    if allowed is not None and int(number) not in allowed:
+        raise RowError(column, value, f"must be one of {allowed.start}..{allowed.stop - 1}")
+    return int(number)
+
+
+def parse_coordinate(value: str, column: str, limit: float) -> float:
+    """A latitude/longitude within ±limit; empty gives NaN."""
+    if not value:
+        return math.nan
+    try:
+        number = float(value)
+    except ValueError:
+        raise RowError(column, value, "not a number") from None
+    if not math.isfinite(number) or abs(number) > limit:
+        raise RowError(column, value, f"out of range (±{limit:g})")
+    return number
+
+
+def required(record: Record, column: str) -> str:
+    value = record.get(column)
+    if not value:
+        raise RowError(column, value, "is empty")
+    return value

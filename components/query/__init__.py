@@ -1,0 +1,1 @@
+"""Selections and aggregations: the filter value, its fields, the DuckDB engine, the compiled queries."""

@@ -1,0 +1,68 @@
+"""Where the dashboard and the export CLI get their events: bundled data/, a directory, or a file.
+
+``load_view_data(path)`` returns the events frame plus what the URL layer needs to
+accept aliases (actor and town alias registries) and what the timeline needs to colour
+actor lanes (actor -> side). A curated directory goes through ``components.events``
+(aliases included); an events ``.parquet``/``.csv`` file through ``components.io.store``
+(canonical names only). Problems surface as ``data_problems(err)``: one plain-text
+line per problem, row-precise for curated data.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from components.events import EventDataError, events_to_frame, load_dataset
+from components.events.loader import DEFAULT_DATA_DIR
+
+DATA_ENV = "DZ_DATA"
+
+
+@dataclass(frozen=True)
+class ViewData:
+    frame: pd.DataFrame
+    label: str                                             # what was loaded, for the footer
+    actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    town_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    actor_sides: dict[str, str] = field(default_factory=dict)
+
+
+def resolve_data_path(cli_value: str | None = None, env: dict[str, str] | None = None) -> Path:
+    """``--data`` if given, else ``$DZ_DATA``, else the bundled data/ directory."""
+    env = os.environ if env is None else env
+    chosen = cli_value or env.get(DATA_ENV) or ""
+    return Path(chosen).expanduser().resolve() if chosen else DEFAULT_DATA_DIR
+
+
+def load_view_data(path: str | Path | None = None) -> ViewData:
+    """Load ``path`` (default bundled data/); raises EventDataError or ValueError on bad data."""
+    path = Path(path) if path is not None else DEFAULT_DATA_DIR
+    if path.is_dir():
+        dataset = load_dataset(path)
+        frame = events_to_frame(dataset)
+        # Lets the query engine reuse its import across st.cache_data copies of the frame.
+        stamp = max((p.stat().st_mtime_ns for p in path.glob("*.csv")), default=0)
+        frame.attrs["engine_key"] = f"datadir:{path.resolve()}:{stamp}"
+        return ViewData(
+            frame=frame,
+            label=_label(path),
+            actor_aliases={a.name: tuple(a.aliases) for a in dataset.actors.values()},
+            town_aliases={t.name: tuple(t.aliases) for t in dataset.towns.values()},
+            actor_sides={a.name: a.side.value for a in dataset.actors.values()},
+        )
+    from components.query.engine import open_events
+    return ViewData(frame=open_events(path), label=_label(path))
+
+
+def data_problems(err: Exception) -> list[str]:
+    """Every problem of a failed load as one plain-text line each."""
+    if isinstance(err, EventDataError):
+        return [str(p) for p in err.problems] or [str(err)]
+    return [line for line in str(err).splitlines() if line.strip()] or [type(err).__name__]
+
+
+def _label(path: Path) -> str:
+    return "bundled data/" if path.resolve() == DEFAULT_DATA_DIR.resolve() else path.name

@@ -1,0 +1,148 @@
+"""The dashboard's filter as a value object: one selection, one caption, one query.
+
+``EventFilter`` holds what the user selected.  ``apply(events)`` runs the selection
+through ``components.query.run`` (the one query definition, executed by DuckDB embedded, or
+by any other Ibis backend for a remote table), and ``describe()`` / ``active()`` read the
+very same fields, so the caption can never disagree with the data.
+
+Semantics (empty tuple / ``None`` = no constraint; fields AND together, values inside a
+field OR together):
+
+- ``actors``, ``sides``, ``towns`` match when *any* of the event's list entries is selected.
+- ``types``, ``statuses``, ``sources``, ``precisions`` match ``event_type``, ``status``,
+  ``outlet`` and ``precision``.
+- Dates compare the event's honest bounds ``[earliest, latest]`` with the inclusive range
+  ``[start, end]``.  ``overlap`` (the default) keeps an event whose interval touches the
+  range at all: ``earliest <= end and latest >= start`` — "June 2020" is kept for a range
+  of 2020-06-20..2020-07-31.  ``within`` keeps only events known to lie entirely inside
+  the range: ``earliest >= start and latest <= end`` — "June 2020" is dropped there.
+  An open side (``start`` or ``end`` is ``None``) is unbounded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+
+import pandas as pd
+
+from components.events.schema import PRECISIONS
+
+DATE_MODES = ("overlap", "within")
+
+_DATE_MODE_WORDS = {"overlap": "overlapping", "within": "within"}
+
+# field -> (singular label, plural label); the order is the caption's order.
+_LABELS: dict[str, tuple[str, str]] = {
+    "towns": ("Town", "Towns"),
+    "sides": ("Side", "Sides"),
+    "actors": ("Actor", "Actors"),
+    "types": ("Type", "Types"),
+    "statuses": ("Status", "Statuses"),
+    "sources": ("Source", "Sources"),
+    "precisions": ("Precision", "Precisions"),
+}
+_TUPLE_FIELDS = tuple(_LABELS)
+
+
+class FilterError(ValueError):
+    """A filter value is unusable (unknown date mode or precision, reversed range...)."""
+
+
+def _as_date(name: str, value: object) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime | pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise FilterError(f"EventFilter.{name}: not a date: {value!r}")
+
+
+def _as_tuple(name: str, value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = (value,)
+    try:
+        items = tuple(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise FilterError(f"EventFilter.{name}: expected a list of names, got {value!r}") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise FilterError(f"EventFilter.{name}: not a name: {item!r}")
+    if name == "sides":
+        items = tuple(item.casefold() for item in items)
+    return tuple(dict.fromkeys(items))  # de-duplicated, order kept
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What to show.  See the module docstring for the exact semantics.
+
+    >>> flt = EventFilter(towns=("Albu Kamal",), sides=("iran",),
+    ...                   start=date(2020, 1, 1), end=date(2020, 7, 31))
+    >>> flt.describe(57, 14)
+    'Town: Albu Kamal · Side: Iran · overlapping 2020-01-01..2020-07-31 · 14 of 57 events'
+    """
+
+    actors: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    towns: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    start: date | None = None       # inclusive
+    end: date | None = None         # inclusive
+    date_mode: str = "overlap"
+    precisions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Widgets hand over lists, Timestamps and ISO strings: normalise them once, here.
+        for name in _TUPLE_FIELDS:
+            object.__setattr__(self, name, _as_tuple(name, getattr(self, name)))
+        object.__setattr__(self, "start", _as_date("start", self.start))
+        object.__setattr__(self, "end", _as_date("end", self.end))
+        if self.date_mode not in DATE_MODES:
+            raise FilterError(f"EventFilter.date_mode: {self.date_mode!r} is not one of {DATE_MODES}")
+        unknown = [p for p in self.precisions if p not in PRECISIONS]
+        if unknown:
+            raise FilterError(f"EventFilter.precisions: {unknown[0]!r} is not one of {PRECISIONS}")
+        if self.start and self.end and self.end < self.start:
+            raise FilterError(f"EventFilter: range ends before it starts: {self.start}..{self.end}")
+
+    def __str__(self) -> str:
+        return " · ".join(f"{k}: {v}" for k, v in self.active().items()) or "all"
+
+    def is_empty(self) -> bool:
+        """True when nothing is selected (every event passes)."""
+        return not any(getattr(self, f.name) for f in fields(self) if f.name != "date_mode")
+
+    def active(self) -> dict[str, str]:
+        """Label -> human value for every constraint in use, for captions and titles."""
+        out: dict[str, str] = {}
+        for name, (one, many) in _LABELS.items():
+            values = getattr(self, name)
+            if values:
+                shown = [v.title() for v in values] if name == "sides" else list(values)
+                out[one if len(values) == 1 else many] = ", ".join(shown)
+        if self.start or self.end:
+            out["Dates"] = f"{_DATE_MODE_WORDS[self.date_mode]} {self._range_text()}"
+        return out
+
+    def describe(self, total: int, shown: int) -> str:
+        """One-line caption: the active constraints and ``shown of total events``."""
+        parts = [value if label == "Dates" else f"{label}: {value}"
+                 for label, value in self.active().items()]
+        return " · ".join((parts or ["All events"]) + [f"{shown:,} of {total:,} events"])
+
+    def _range_text(self) -> str:
+        if self.start and self.end:
+            return f"{self.start.isoformat()}..{self.end.isoformat()}"
+        if self.start:
+            return f"{self.start.isoformat()} onwards"
+        return f"up to {self.end.isoformat()}"

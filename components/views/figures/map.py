@@ -1,0 +1,178 @@
+"""Map of Deir ez-Zor: events per town on an offline lon/lat plot with bundled river/border lines.
+
+No tiles, no topojson: a plain ``go.Scatter`` with equal-distance axes (the y axis is
+scaled by 1/cos(latitude) so a kilometre looks the same both ways). Events are
+aggregated per town (or, for imported rows without a town, per 0.05° grid cell),
+so the figure's size depends on the number of places, never on the number of rows.
+A place's marker is sized by its event count and coloured by its dominant side; the
+hover lists the side split and up to ``max_hover`` of its events.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.events.schema import NO_VALUE
+from components.views.figures.common import (
+    new_figure, trace,
+    base_layout, context_markup, date_text, empty_figure, plain_text,
+    require_columns, side_colour,
+)
+from components.events.schema import explode_list
+from components.views.figures.geo import GeoLine
+
+MAP_COLUMNS = frozenset({"event_id", "town", "lat", "lon", "sides", "earliest", "latest", "summary"})
+GRID = 0.05
+MAX_HOVER = 8
+DEFAULT_BOUNDS = (39.55, 41.45, 34.15, 35.85)  # lon_min, lon_max, lat_min, lat_max
+LINE_STYLES = {
+    "river": {"color": "#7FB8E0", "width": 3},
+    "border": {"color": "#666666", "width": 1.5, "dash": "dash"},
+}
+
+
+def place_table(events: pd.DataFrame, *, max_hover: int = MAX_HOVER) -> pd.DataFrame:
+    """One row per place: place, lat, lon, events, dominant side, side split text, hover list."""
+    located = events.loc[events["lat"].notna() & events["lon"].notna(),
+                         ["town", "lat", "lon", "sides", "earliest", "latest", "summary"]]
+    if located.empty:
+        return pd.DataFrame(columns=["place", "lat", "lon", "events", "side", "split", "listing"])
+    place = located["town"].fillna("").astype(object).to_numpy(copy=True)
+    no_town = place == ""
+    if no_town.any():
+        lat = np.round(located["lat"].to_numpy()[no_town] / GRID) * GRID
+        lon = np.round(located["lon"].to_numpy()[no_town] / GRID) * GRID
+        place[no_town] = [f"{a:.2f}°N {o:.2f}°E" for a, o in zip(lat, lon)]
+    codes, names = pd.factorize(place, sort=True)
+    base = pd.DataFrame({"code": codes, "lat": located["lat"].to_numpy(),
+                         "lon": located["lon"].to_numpy()})
+    places = base.groupby("code").agg(lat=("lat", "mean"), lon=("lon", "mean"), events=("lat", "size"))
+    exploded = explode_list(located["sides"].reset_index(drop=True))
+    split = (pd.DataFrame({"code": codes[exploded.index.to_numpy()], "side": exploded.to_numpy()})
+             .groupby(["code", "side"]).size().rename("n").reset_index()
+             .sort_values(["code", "n", "side"], ascending=[True, False, True], kind="stable"))
+    places["side"] = split.drop_duplicates("code").set_index("code")["side"]
+    places["split"] = split.assign(part=split["side"] + " " + split["n"].astype(str)) \
+        .groupby("code")["part"].agg(" · ".join)
+    places["listing"] = _listings(located, codes, max_hover)
+    places.insert(0, "place", names[places.index.to_numpy()])
+    return places.reset_index(drop=True).sort_values("events", ascending=False, kind="stable")
+
+
+def _listings(located: pd.DataFrame, codes: np.ndarray, max_hover: int) -> pd.Series:
+    """Per place code: its first ``max_hover`` events by date, plus '… and N more'."""
+    order = np.lexsort((located["earliest"].to_numpy(), codes))
+    sorted_codes = codes[order]
+    rank = np.arange(len(order)) - np.searchsorted(sorted_codes, sorted_codes, side="left")
+    head = located.iloc[order[rank < max_hover]]
+    head_codes = sorted_codes[rank < max_hover]
+    lines = (head["earliest"].map(date_text) + " .. " + head["latest"].map(date_text) + "  "
+             + head["summary"].map(lambda s: plain_text(s, limit=90, wrap=None)))
+    listing = pd.Series(lines.to_numpy(), index=head_codes).groupby(level=0).agg("<br>".join)
+    more = pd.Series(np.bincount(codes)) - max_hover
+    extra = more[more > 0].map(lambda n: f"<br>… and {n:,} more")
+    return listing + extra.reindex(listing.index).astype(object).fillna("")
+
+
+def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), context: str = "",
+               max_hover: int = MAX_HOVER) -> go.Figure:
+    """Events per place on the offline base map; see the module docstring.
+
+    The view is the province (DEFAULT_BOUNDS plus a margin); places outside it are named
+    in the title instead of shrinking the province to a corner. When no place falls in
+    the province (imported data elsewhere), the view fits the data.
+    """
+    require_columns(events, MAP_COLUMNS, "map")
+    safe_context = context_markup(context, width=95)
+    if events.empty:
+        return empty_figure("Map: no events match the current filters", safe_context)
+    places = place_table(events, max_hover=max_hover)
+    unlocated = int(len(events) - places["events"].sum()) if len(places) else len(events)
+    inside = _in_view(places)
+    notes = []
+    if unlocated:
+        notes.append(f"{unlocated:,} without a location")
+    if inside.any() and not inside.all():
+        outside = places.loc[~inside, "place"].tolist()
+        names = ", ".join(plain_text(p, limit=30, wrap=None) for p in outside[:4])
+        more = f" +{len(outside) - 4} more" if len(outside) > 4 else ""
+        notes.append(f"off the map: {names}{more}")
+        places = places[inside]
+    title = "Events by place"
+    note = "; ".join(notes)
+    fig = new_figure()
+    for line in geo_lines:
+        fig.add_trace(trace("scatter", x=line.lon, y=line.lat, mode="lines", name=line.name,
+                                 line=LINE_STYLES[line.kind], hoverinfo="skip"))
+    if not places.empty:
+        _add_places(fig, places)
+    return _layout(fig, places, title, safe_context, note)
+
+
+def _in_view(places: pd.DataFrame, margin: float = 0.6) -> pd.Series:
+    lon_min, lon_max, lat_min, lat_max = DEFAULT_BOUNDS
+    return (places["lon"].between(lon_min - margin, lon_max + margin)
+            & places["lat"].between(lat_min - margin, lat_max + margin))
+
+
+def _label_mask(places: pd.DataFrame, deg_per_char: float = 0.03, min_lat: float = 0.09) -> list[bool]:
+    """Label the busiest places first; skip a label whose text box would overlap one already placed.
+
+    A label's box runs right of its marker, ``deg_per_char`` degrees of longitude per character
+    (about right for the half-width map in the app), ``min_lat`` degrees tall.
+    """
+    boxes: list[tuple[float, float, float]] = []        # (lon_from, lon_to, lat)
+    keep = {}
+    for idx, rec in places.sort_values("events", ascending=False, kind="stable").iterrows():
+        text = min(len(str(rec["place"])), 24)
+        lo, hi = rec["lon"], rec["lon"] + 0.08 + deg_per_char * text
+        clear = all(abs(rec["lat"] - lat) >= min_lat or hi < b_lo or lo > b_hi for b_lo, b_hi, lat in boxes)
+        keep[idx] = clear
+        if clear:
+            boxes.append((lo, hi, rec["lat"]))
+    return [keep[i] for i in places.index]
+
+
+def _add_places(fig: go.Figure, places: pd.DataFrame) -> None:
+    biggest = max(1, int(places["events"].max()))
+    places = places.assign(size=10 + 34 * np.sqrt(places["events"] / biggest),
+                           label=_label_mask(places))
+    for side, part in places.groupby(places["side"].fillna(NO_VALUE), sort=True):
+        hover = [f"<b>{plain_text(p, wrap=None)}</b> · {n:,} events<br>sides: {plain_text(s, wrap=None)}"
+                 f"<br>{listing}" for p, n, s, listing in
+                 zip(part["place"], part["events"], part["split"], part["listing"])]
+        fig.add_trace(trace("scatter", 
+            x=part["lon"], y=part["lat"], mode="markers+text", name=f"mostly {side}",
+            text=[plain_text(p, limit=24, wrap=None) if show else ""
+                  for p, show in zip(part["place"], part["label"])],
+            textposition="middle right", textfont={"size": 11, "color": "#333333"},
+            marker={"size": part["size"], "color": side_colour(side), "opacity": 0.75,
+                    "line": {"color": "white", "width": 1}},
+            hovertext=hover, hoverinfo="text",
+        ))
+
+
+def _layout(fig: go.Figure, places: pd.DataFrame, title: str, context: str, note: str) -> go.Figure:
+    lon_min, lon_max, lat_min, lat_max = DEFAULT_BOUNDS
+    if not places.empty:
+        lon_min, lon_max = min(lon_min, places["lon"].min() - 0.1), max(lon_max, places["lon"].max() + 0.3)
+        lat_min, lat_max = min(lat_min, places["lat"].min() - 0.1), max(lat_max, places["lat"].max() + 0.1)
+    base_layout(fig, title, context, height=640, note=note)
+    ratio = 1 / math.cos(math.radians((lat_min + lat_max) / 2))
+    fig.update_xaxes(range=[lon_min, lon_max], ticksuffix="°E", showgrid=True,
+                     gridcolor="#EEEEEE", zeroline=False, constrain="domain")
+    fig.update_yaxes(range=[lat_min, lat_max], ticksuffix="°N", showgrid=True, gridcolor="#EEEEEE",
+                     zeroline=False, scaleanchor="x", scaleratio=ratio, constrain="domain")
+    for x, y, text in ((41.3, 34.85, "IRAQ"), (39.9, 34.45, "SYRIA")):
+        if lon_min < x < lon_max and lat_min < y < lat_max:
+            fig.add_annotation(x=x, y=y, text=text, showarrow=False,
+                               font={"size": 12, "color": "#999999"})
+    fig.add_annotation(x=0, y=-0.06, xref="paper", yref="paper", xanchor="left", yanchor="top",
+                       text="Base lines approximate (data/geo); no map tiles. Hover a circle for its events.",
+                       showarrow=False, font={"size": 10, "color": "#777777"})
+    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.11}, plot_bgcolor="#FBFBF7")
+    fig.layout.meta = {"places": int(len(places))}
+    return fig

@@ -1,0 +1,326 @@
+"""Swimlane timeline: one band per actor, side or town, each event drawn with its uncertainty.
+
+What is drawn, per event and per lane it belongs to (an event with two actors sits
+in both actor lanes):
+
+* known to the day (``earliest == latest``): a marker at that day;
+* known only to a range: a translucent bar from ``earliest`` to ``latest + 1 day``
+  (inclusive end, so a one-day range stays visible);
+* background / ongoing status ("since 2017"): a hatched span, or an open square
+  when known to the day, so context never looks like an incident;
+* the modifier-free period (``start..end``, e.g. all of 2021 for "early 2021")
+  faintly behind the bar when it differs from the honest bounds;
+* reports of the same occurrence (``same_as``): a dotted connector between them and
+  their intersected interval as a thick black segment on both.
+
+Overlapping events in one lane are packed onto separate tracks. Above
+``max_marks`` (event × lane) marks the figure switches to a binned density heatmap
+per lane and says so in its title: never one trace point per event for big data.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.events.schema import NO_VALUE
+from components.views.figures.common import (
+    new_figure, trace,
+    MS_PER_DAY, as_list, base_layout, category_colours, context_markup,
+    date_text, empty_figure, plain_text, require_columns, rgba,
+)
+from components.views.figures.density import density_figure
+
+SWIMLANES = {"actor": "actors", "side": "sides", "town": "towns"}
+COLOUR_BY = ("side", "type")
+MAX_MARKS = 5000
+MAX_LANES = 40
+MAX_TRACKS = 6           # rows per lane before marks start to overlap
+SPAN_STATUSES = frozenset({"background", "ongoing"})
+TIMELINE_COLUMNS = frozenset({
+    "event_id", "earliest", "latest", "start", "end", "mod", "status", "summary", "quote",
+    "date_text", "explanation", "outlet", "event_type", "same_as", "actors", "sides", "towns",
+})
+ONE_DAY = pd.Timedelta(days=1)
+TRACK_HEIGHT = 1.0
+BAR_WIDTH = 0.72
+
+
+def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by: str = "side",
+                    context: str = "", actor_sides: dict[str, str] | None = None,
+                    max_marks: int = MAX_MARKS, window: tuple | None = None) -> go.Figure:
+    """The swimlane timeline of ``events`` (schema.FRAME_COLUMNS); see the module docstring.
+
+    ``window`` (start, end), either may be None: the initial x range, e.g. the filter's
+    date range, so long background spans do not squeeze the selected months.
+    """
+    if swimlane not in SWIMLANES:
+        raise ValueError(f"timeline: swimlane must be one of {sorted(SWIMLANES)}, got {swimlane!r}")
+    if colour_by not in COLOUR_BY:
+        raise ValueError(f"timeline: colour_by must be one of {COLOUR_BY}, got {colour_by!r}")
+    require_columns(events, TIMELINE_COLUMNS, "timeline")
+    safe_context = context_markup(context)
+    title = f"Timeline by {swimlane}"
+    if events.empty:
+        return empty_figure(f"{title}: no events match the current filters", safe_context)
+    lane_col = SWIMLANES[swimlane]
+    if len(events) > max_marks or _count_marks(events, lane_col) > max_marks:
+        fig = density_figure(events, lane_col=lane_col, title=title, context=safe_context)
+        return _apply_window(fig, events, window)
+    marks, bands = _lane_marks(events, swimlane, colour_by, actor_sides or {})
+    fig = new_figure()
+    _add_periods(fig, marks)
+    _add_ranges(fig, marks, colour_by)
+    _add_days(fig, marks, colour_by)
+    _add_same_as(fig, marks)
+    _add_legend_keys(fig, marks, colour_by)
+    fig = _layout(fig, marks, bands, title, safe_context, swimlane, colour_by)
+    return _apply_window(fig, events, window)
+
+
+def _apply_window(fig: go.Figure, events: pd.DataFrame, window: tuple | None) -> go.Figure:
+    """Zoom the x axis to ``window`` (open ends take the data's extent), padded by 3%."""
+    if not window or (window[0] is None and window[1] is None):
+        return fig
+    lo = pd.Timestamp(window[0]) if window[0] is not None else events["earliest"].min()
+    hi = pd.Timestamp(window[1]) + ONE_DAY if window[1] is not None else events["latest"].max() + ONE_DAY
+    pad = (hi - lo) * 0.03
+    return fig.update_xaxes(range=[lo - pad, hi + pad])
+
+
+def _count_marks(events: pd.DataFrame, lane_col: str) -> int:
+    return int(events[lane_col].map(lambda v: max(1, len(as_list(v)))).sum())
+
+
+def _infer_actor_sides(events: pd.DataFrame) -> dict[str, str]:
+    """Actor -> side from events with exactly one actor and one side."""
+    found: dict[str, str] = {}
+    for actors, sides in zip(events["actors"], events["sides"]):
+        actors, sides = as_list(actors), as_list(sides)
+        if len(actors) == 1 and len(sides) == 1:
+            found.setdefault(actors[0], sides[0])
+    return found
+
+
+def _lane_marks(events: pd.DataFrame, swimlane: str, colour_by: str,
+                actor_sides: dict[str, str]) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
+    """One row per (event, lane) with track position, colour group, kind and hover text."""
+    lane_col = SWIMLANES[swimlane]
+    known_sides = {**_infer_actor_sides(events), **actor_sides} if swimlane == "actor" else {}
+    rows = []
+    for rec in events.to_dict("records"):
+        lanes = as_list(rec[lane_col]) or [NO_VALUE]
+        sides = as_list(rec["sides"])
+        hover = _hover(rec)
+        for lane in lanes:
+            if colour_by == "type":
+                group = str(rec["event_type"] or NO_VALUE)
+            elif swimlane == "side":
+                group = lane
+            elif swimlane == "actor":
+                group = known_sides.get(lane) or (sides[0] if sides else NO_VALUE)
+            else:
+                group = sides[0] if sides else NO_VALUE
+            rows.append({**rec, "lane": lane, "group": group, "hover": hover})
+    marks = pd.DataFrame(rows)
+    marks["span"] = marks["status"].isin(SPAN_STATUSES)
+    marks["day"] = marks["earliest"] == marks["latest"]
+    return _pack_tracks(marks)
+
+
+def _pack_tracks(marks: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
+    """Greedy interval packing per lane; lanes ordered by mark count, then name.
+
+    Returns the marks with their ``y`` and the lane bands ``(lane, low, high)`` in y units.
+    """
+    counts = marks["lane"].value_counts()
+    order = sorted(counts.index, key=lambda lane: (-counts[lane], lane))
+    if len(order) > MAX_LANES:
+        kept = set(order[: MAX_LANES - 1])
+        other = f"other ({len(order) - len(kept)} lanes)"
+        marks["lane"] = marks["lane"].where(marks["lane"].isin(kept), other)
+        order = order[: MAX_LANES - 1] + [other]
+    marks = marks.sort_values(["earliest", "latest", "event_id"], kind="stable").reset_index(drop=True)
+    lanes = marks["lane"].tolist()
+    starts, ends_of = marks["earliest"].tolist(), marks["latest"].tolist()
+    by_lane: dict[str, list[int]] = {}
+    for i, lane in enumerate(lanes):
+        by_lane.setdefault(lane, []).append(i)
+    y = [0.0] * len(marks)
+    bands: list[tuple[str, float, float]] = []
+    top = 0.0
+    for lane in order:
+        ends: list[pd.Timestamp] = []
+        for i in by_lane.get(lane, []):
+            track = next((t for t, end in enumerate(ends) if end < starts[i]), len(ends))
+            if track == len(ends) and len(ends) >= MAX_TRACKS:
+                # A full lane: overlap on the track that frees up first (bars are translucent).
+                track = min(range(len(ends)), key=lambda t: ends[t])
+            if track == len(ends):
+                ends.append(ends_of[i])
+            else:
+                ends[track] = ends_of[i]
+            y[i] = top + (track + 0.5) * TRACK_HEIGHT
+        height = max(1, len(ends)) * TRACK_HEIGHT
+        bands.append((lane, top, top + height))
+        top += height + 0.4
+    return marks.assign(y=y), bands
+
+
+def _hover(rec: dict) -> str:
+    """Plain-text hover for one event: summary, dates, quote, phrase, derivation, source, status."""
+    phrase = rec["date_text"] or "(dated by the article's context)"
+    relays = plain_text(rec.get("relays", ""), wrap=None)
+    source = plain_text(rec["outlet"], wrap=None) + (f" (relaying {relays})" if relays else "")
+    lines = [
+        f"<b>{plain_text(rec['summary'], limit=200)}</b>",
+        f"{date_text(rec['earliest'])} .. {date_text(rec['latest'])}"
+        f" · {plain_text(rec.get('precision', ''), wrap=None)} · {plain_text(rec['event_id'], wrap=None)}",
+        f"Quote: “{plain_text(rec['quote'], limit=320)}”",
+        f"Date phrase: {plain_text(phrase, limit=120)}",
+        f"Derivation: {plain_text(rec['explanation'], limit=300)}",
+        f"Source: {source}",
+        f"Status: {plain_text(rec['status'], wrap=None)} · type: {plain_text(rec['event_type'], wrap=None)}",
+    ]
+    return "<br>".join(lines)
+
+
+def _add_periods(fig: go.Figure, marks: pd.DataFrame) -> None:
+    has = marks["start"].notna() & marks["end"].notna() & (marks["mod"].fillna("") != "")
+    differs = (marks["start"] != marks["earliest"]) | (marks["end"] != marks["latest"])
+    periods = marks[has & differs]
+    if periods.empty:
+        return
+    fig.add_trace(trace("bar", 
+        name="period before modifier", orientation="h", y=periods["y"], base=periods["start"],
+        x=((periods["end"] + ONE_DAY - periods["start"]).dt.total_seconds() * 1000),
+        width=BAR_WIDTH + 0.2, marker={"color": "rgba(120,120,120,0.13)", "line": {"width": 0}},
+        hovertext=[f"Named period before the modifier: {date_text(s)} .. {date_text(e)}"
+                   for s, e in zip(periods["start"], periods["end"])],
+        hoverinfo="text", legendgroup="period",
+    ))
+
+
+def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+    ranges = marks[~marks["day"]]
+    colours = category_colours(marks["group"], colour_by)
+    for (group, span), part in ranges.groupby(["group", "span"], sort=True):
+        fig.add_trace(trace("bar", 
+            name=f"{group} · {'background/ongoing span' if span else 'date range'}", showlegend=False,
+            orientation="h", y=part["y"], base=part["earliest"],
+            x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
+            width=BAR_WIDTH * (0.7 if span else 1.0),
+            marker={"color": rgba(colours[group], 0.12 if span else 0.5),
+                    "pattern": {"shape": "/" if span else "", "fgcolor": colours[group],
+                                "fgopacity": 0.9, "solidity": 0.25, "size": 7},
+                    "line": {"color": colours[group], "width": 1}},
+            hovertext=part["hover"], hoverinfo="text", legendgroup=group,
+        ))
+
+
+def _add_days(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+    days = marks[marks["day"]]
+    colours = category_colours(marks["group"], colour_by)
+    for (group, span), part in days.groupby(["group", "span"], sort=True):
+        fig.add_trace(trace("scatter", 
+            name=f"{group} · {'background (day)' if span else 'known to the day'}", showlegend=False,
+            mode="markers", x=part["earliest"] + ONE_DAY / 2, y=part["y"],
+            marker={"color": colours[group], "size": 11, "symbol": "square-open" if span else "circle",
+                    "line": {"color": "white" if not span else colours[group], "width": 1.5}},
+            hovertext=part["hover"], hoverinfo="text", legendgroup=group,
+        ))
+
+
+KIND_KEYS = (  # (mask name, legend text, marker symbol)
+    ("day_incident", "known to the day", "circle"),
+    ("range_incident", "known only to a range (bar)", "square"),
+    ("range_span", "background / ongoing span (hatched)", "square-open"),
+    ("day_span", "background, known to the day", "square-open"),
+)
+
+
+def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+    """Legend: one colour entry per group (toggles its marks) and one grey entry per mark kind."""
+    colours = category_colours(marks["group"], colour_by)
+    for group in sorted(set(marks["group"])):
+        fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers", name=group, legendgroup=group,
+                                 marker={"color": colours[group], "symbol": "square", "size": 11},
+                                 legendrank=1))
+    present = {"day_incident": (marks["day"] & ~marks["span"]).any(),
+               "range_incident": (~marks["day"] & ~marks["span"]).any(),
+               "range_span": (~marks["day"] & marks["span"]).any(),
+               "day_span": (marks["day"] & marks["span"]).any()}
+    for key, text, symbol in KIND_KEYS:
+        if not present[key]:
+            continue
+        if key.startswith("range"):
+            span = key == "range_span"
+            fig.add_trace(trace("bar", x=[None], y=[None], orientation="h", name=text, legendrank=2,
+                                 legendgroup=f"kind_{key}", hoverinfo="skip",
+                                 marker={"color": rgba("#777777", 0.12 if span else 0.5),
+                                         "pattern": {"shape": "/" if span else "", "fgcolor": "#555555",
+                                                     "solidity": 0.25, "size": 5},
+                                         "line": {"color": "#555555", "width": 1}}))
+        else:
+            fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers", name=text, legendgroup=f"kind_{key}",
+                                     marker={"color": "#777777", "symbol": symbol, "size": 10},
+                                     legendrank=2, hoverinfo="skip"))
+
+
+def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
+    """Dotted connector between reports of one occurrence; black segment = intersection."""
+    first = marks.drop_duplicates("event_id").set_index("event_id")
+    links = first[first["same_as"].fillna("").astype(str).isin(first.index)]
+    if links.empty:
+        return
+    cx, cy, ct, ix, iy, it = [], [], [], [], [], []
+    for eid, rec in links.iterrows():
+        other = first.loc[rec["same_as"]]
+        lo, hi = max(rec["earliest"], other["earliest"]), min(rec["latest"], other["latest"])
+        label = f"Same occurrence: {plain_text(eid, wrap=None)} = {plain_text(rec['same_as'], wrap=None)}"
+        label += (f"<br>Intersected interval: {date_text(lo)} .. {date_text(hi)}" if lo <= hi
+                  else "<br>The reports' intervals do not overlap")
+        for point in (rec, other):
+            cx.append(_mid(point))
+            cy.append(point["y"])
+            ct.append(label)
+        cx.append(None)
+        cy.append(None)
+        ct.append("")
+        if lo <= hi:
+            for point in (rec, other):
+                ix += [lo, hi + ONE_DAY, None]
+                iy += [point["y"], point["y"], None]
+                it += [label, label, ""]
+    fig.add_trace(trace("scatter", name="same occurrence (linked reports)", mode="lines", x=cx, y=cy,
+                             line={"color": "#444444", "dash": "dot", "width": 1.5},
+                             hovertext=ct, hoverinfo="text", legendgroup="same_as"))
+    if ix:
+        fig.add_trace(trace("scatter", name="intersected interval", mode="lines", x=ix, y=iy,
+                                 line={"color": "#000000", "width": 4},
+                                 hovertext=it, hoverinfo="text", legendgroup="same_as"))
+
+
+def _mid(rec: pd.Series) -> pd.Timestamp:
+    return rec["earliest"] + (rec["latest"] + ONE_DAY - rec["earliest"]) / 2
+
+
+def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, float]],
+            title: str, context: str, swimlane: str, colour_by: str) -> go.Figure:
+    total = bands[-1][2] if bands else 1
+    base_layout(fig, title, context, height=int(min(2600, 170 + 20 * total)))
+    stripes = [{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low - 0.2,
+                "y1": high + 0.2, "fillcolor": "#F2F2F2", "line": {"width": 0}, "layer": "below"}
+               for i, (_, low, high) in enumerate(bands) if i % 2 == 0]
+    fig.update_layout(shapes=stripes, barmode="overlay", legend={"title": f"colour: {colour_by}", "font_size": 11,
+                                                 "groupclick": "togglegroup"},
+                      hovermode="closest")
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD", side="top")
+    fig.update_layout(margin_t=fig.layout.margin.t + 28)     # room for the date labels on top
+    fig.update_yaxes(tickvals=[(lo + hi) / 2 for _, lo, hi in bands],
+                     ticktext=[plain_text(lane, limit=40, wrap=None) for lane, _, _ in bands],
+                     range=[total + 0.2, -0.6], showgrid=False, zeroline=False,
+                     title={"text": swimlane})
+    fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY}
+    return fig
+
+

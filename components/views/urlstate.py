@@ -1,0 +1,274 @@
+"""The dashboard's URL: query parameters <-> (EventFilter, ViewOptions), validated, never raising.
+
+Parameters (all optional; multi-values as repeated keys ``?town=A&town=B`` or
+comma-separated ``?town=A,B``):
+
+=============  =============================================  ======================
+key            meaning                                        example
+=============  =============================================  ======================
+actor          actor, canonical name or any alias             ``actor=Fatemiyoun``
+side           side vocabulary (russia, iran, ...)            ``side=iran``
+town           town, canonical name or any alias              ``town=Boukamal``
+type           event type                                     ``type=deployment``
+status         status (reported, claimed, background, ...)    ``status=reported``
+source         source outlet                                  ``source=SouthFront``
+start, end     inclusive date range, YYYY-MM-DD (or YYYY-MM,  ``start=2020-01``
+               YYYY: start takes the first day, end the last)
+date_mode      overlap | within                               ``date_mode=within``
+precision      day | week | month | year | coarser            ``precision=day``
+swimlane       actor | side | town (timeline lanes)           ``swimlane=town``
+colour         side | type (timeline colours)                 ``colour=type``
+period         week | month | quarter (balance chart)         ``period=quarter``
+rule           spread | start | end | midpoint (balance)      ``rule=midpoint``
+=============  =============================================  ======================
+
+Anything else — an unknown key, a value not in the data's vocabulary, a malformed or
+reversed date, a value over ``MAX_VALUE_CHARS``, text with control characters or
+undecodable bytes, more than ``MAX_VALUES`` values — is dropped and reported in the
+returned warnings (values quoted and cut to ``SHOWN_CHARS``). Parsing never raises.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from components.query.filter import DATE_MODES, EventFilter
+from components.events.schema import NO_VALUE, PRECISIONS, explode_list
+
+MAX_VALUE_CHARS = 200
+MAX_VALUES = 50
+MAX_PARAM_CHARS = 4000
+SHOWN_CHARS = 40
+MAX_WARNINGS = 10
+IGNORED_KEYS = frozenset({"embed", "embed_options"})   # Streamlit's own parameters
+_BAD_CHARS = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffd]")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+# URL key -> EventFilter field, for the name-valued filters.
+NAME_PARAMS: dict[str, str] = {
+    "actor": "actors", "side": "sides", "town": "towns", "type": "types",
+    "status": "statuses", "source": "sources", "precision": "precisions",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ViewOptions:
+    """How the filtered events are drawn (not which are kept)."""
+
+    swimlane: str = "actor"
+    colour: str = "side"
+    period: str = "month"
+    rule: str = "spread"
+
+    def __post_init__(self) -> None:
+        for name, allowed in OPTION_CHOICES.items():
+            if getattr(self, name) not in allowed:
+                raise ValueError(f"ViewOptions.{name}: {getattr(self, name)!r} is not one of {allowed}")
+
+
+OPTION_CHOICES: dict[str, tuple[str, ...]] = {
+    "swimlane": ("actor", "side", "town"),
+    "colour": ("side", "type"),
+    "period": ("month", "week", "quarter"),
+    "rule": ("spread", "start", "end", "midpoint"),
+}
+KNOWN_KEYS = frozenset(NAME_PARAMS) | {"start", "end", "date_mode"} | frozenset(OPTION_CHOICES)
+
+
+def name_key(name: str) -> str:
+    """Comparison key: case-folded, inner whitespace collapsed (as the loader's registry)."""
+    return " ".join(str(name).split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Per URL key: comparison key -> canonical value, from the data and its alias registries."""
+
+    names: Mapping[str, Mapping[str, str]]
+
+    def resolve(self, key: str, value: str) -> str | None:
+        return self.names.get(key, {}).get(name_key(value))
+
+    def choices(self, key: str) -> list[str]:
+        """Canonical values for a widget's options, sorted, without duplicates."""
+        return sorted(set(self.names.get(key, {}).values()), key=str.casefold)
+
+
+def vocabulary_from_frame(frame: pd.DataFrame, *, actor_aliases: Mapping[str, Iterable[str]] = {},
+                          town_aliases: Mapping[str, Iterable[str]] = {}) -> Vocabulary:
+    """Values present in ``frame`` plus the aliases of the canonical actors and towns in it."""
+    def distinct(column: str, is_list: bool) -> set[str]:
+        series = frame[column].dropna()
+        if is_list:
+            series = explode_list(series)
+        return {str(v) for v in series.unique() if str(v) not in ("", NO_VALUE)}
+
+    columns = {"actor": ("actors", True), "side": ("sides", True), "town": ("towns", True),
+               "type": ("event_type", False), "status": ("status", False), "source": ("outlet", False)}
+    names: dict[str, dict[str, str]] = {}
+    for key, (column, is_list) in columns.items():
+        present = distinct(column, is_list) if column in frame.columns else set()
+        names[key] = {name_key(v): v for v in present}
+    for key, aliases in (("actor", actor_aliases), ("town", town_aliases)):
+        for canonical, alias_list in aliases.items():
+            if canonical in names[key].values():
+                for alias in alias_list:
+                    names[key].setdefault(name_key(alias), canonical)
+    names["precision"] = {p: p for p in PRECISIONS}
+    return Vocabulary(names)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedView:
+    filter: EventFilter
+    options: ViewOptions
+    warnings: tuple[str, ...] = field(default=())
+
+
+def shown(value: object) -> str:
+    """A value quoted for a warning, cut to SHOWN_CHARS and with control characters escaped."""
+    text = repr(str(value))[1:-1]
+    return f"'{text[:SHOWN_CHARS]}…'" if len(text) > SHOWN_CHARS else f"'{text}'"
+
+
+def _items(raw: object) -> list[str]:
+    """Repeated keys as a list of strings (bytes decoded; undecodable bytes become U+FFFD)."""
+    items = raw if isinstance(raw, (list, tuple)) else [raw]
+    return [item.decode("utf-8", "replace") if isinstance(item, bytes) else str(item)
+            for item in items]
+
+
+def _split(item: str) -> list[str]:
+    return [part.strip() for part in item.split(",") if part.strip()]
+
+
+def _bad_value(key: str, value: str) -> str | None:
+    if len(value) > MAX_VALUE_CHARS:
+        return f"Ignored {key}={shown(value)}: longer than {MAX_VALUE_CHARS} characters"
+    if _BAD_CHARS.search(value):
+        return f"Ignored {key}={shown(value)}: control characters or invalid UTF-8"
+    return None
+
+
+def parse_date(text: str, *, end: bool) -> date | None:
+    """'2020-06-03', '2020-06' or '2020' -> a day (the first, or the last when ``end``)."""
+    match = _DATE.match(text)
+    if not match:
+        return None
+    year, month, day = int(match[1]), match[2], match[3]
+    try:
+        if day:
+            return date(year, int(month), int(day))
+        if month:
+            m = int(month)
+            return date(year, m, calendar.monthrange(year, m)[1] if end else 1)
+        return date(year, 12, 31) if end else date(year, 1, 1)
+    except ValueError:
+        return None
+
+
+def parse_query_params(params: Mapping[str, object], vocab: Vocabulary) -> ParsedView:
+    """URL parameters -> filter, view options and warnings (see the module docstring)."""
+    warnings: list[str] = []
+    picked: dict[str, list[str]] = {}
+    for key, raw in params.items():
+        key = str(key)
+        if key in IGNORED_KEYS:
+            continue
+        if key not in KNOWN_KEYS:
+            warnings.append(f"Ignored unknown parameter {shown(key)}")
+            continue
+        items = _items(raw)
+        if sum(len(v) for v in items) > MAX_PARAM_CHARS or len(items) > MAX_VALUES:
+            size = sum(len(v) for v in items)
+            warnings.append(f"Ignored {key}={shown(items[0])}: too much input "
+                            f"({len(items)} values, {size:,} characters)")
+            continue
+        picked[key] = []
+        for item in items:
+            problem = _bad_value(key, item)
+            warnings += [problem] if problem else []
+            picked[key] += [] if problem or not item.strip() else [item.strip()]
+    fields: dict[str, object] = {}
+    for key, field_name in NAME_PARAMS.items():
+        resolved: list[str] = []
+        for item in picked.get(key, []):
+            # A whole value first: outlet names may themselves contain commas.
+            parts = [item] if vocab.resolve(key, item) else _split(item)
+            for value in parts:
+                canonical = vocab.resolve(key, value)
+                if canonical is None:
+                    warnings.append(f"Ignored {key}={shown(value)}: not a known {key} in this data")
+                elif canonical not in resolved:
+                    resolved.append(canonical)
+        fields[field_name] = tuple(resolved)
+    for key in ("start", "end"):
+        fields[key] = _single_date(key, _flat(picked.get(key, [])), warnings)
+    if fields["start"] and fields["end"] and fields["end"] < fields["start"]:
+        warnings.append(f"Ignored end={fields['end']}: before start={fields['start']}")
+        fields["end"] = None
+    fields["date_mode"] = _single_choice("date_mode", _flat(picked.get("date_mode", [])), DATE_MODES,
+                                         "overlap", warnings)
+    options = {name: _single_choice(name, _flat(picked.get(name, [])), allowed, allowed[0], warnings)
+               for name, allowed in OPTION_CHOICES.items()}
+    if len(warnings) > MAX_WARNINGS:
+        warnings = warnings[:MAX_WARNINGS - 1] + [f"… and {len(warnings) - MAX_WARNINGS + 1} more "
+                                                  "ignored parameters or values"]
+    return ParsedView(EventFilter(**fields), ViewOptions(**options), tuple(warnings))
+
+
+def _flat(items: list[str]) -> list[str]:
+    return [part for item in items for part in _split(item)]
+
+
+def _single_date(key: str, values: list[str], warnings: list[str]) -> date | None:
+    if len(values) > 1:
+        warnings.append(f"Ignored extra {key} values: {', '.join(shown(v) for v in values[1:])}")
+    for value in values[:1]:
+        day = parse_date(value, end=key == "end")
+        if day is None:
+            warnings.append(f"Ignored {key}={shown(value)}: not a date (use YYYY-MM-DD)")
+        return day
+    return None
+
+
+def _single_choice(key: str, values: list[str], allowed: tuple[str, ...], default: str,
+                   warnings: list[str]) -> str:
+    """The first allowed value (case-insensitive); the others are reported."""
+    valid = []
+    for value in values:
+        if value.casefold() in allowed:
+            valid.append(value.casefold())
+        else:
+            warnings.append(f"Ignored {key}={shown(value)}: use one of {', '.join(allowed)}")
+    if len(valid) > 1:
+        warnings.append(f"Used {key}={valid[0]}; ignored the other {key} values")
+    return valid[0] if valid else default
+
+
+def to_query_params(flt: EventFilter, options: ViewOptions) -> dict[str, list[str]]:
+    """The URL form of a view: repeated keys for multi-values, defaults left out."""
+    out: dict[str, list[str]] = {}
+    for key, field_name in NAME_PARAMS.items():
+        values = list(getattr(flt, field_name))
+        if values:
+            out[key] = values
+    for key in ("start", "end"):
+        if getattr(flt, key):
+            out[key] = [getattr(flt, key).isoformat()]
+    if flt.date_mode != "overlap":
+        out["date_mode"] = [flt.date_mode]
+    defaults = ViewOptions()
+    for name in OPTION_CHOICES:
+        if getattr(options, name) != getattr(defaults, name):
+            out[name] = [getattr(options, name)]
+    return out
+
+
+__all__ = ["ViewOptions", "Vocabulary", "ParsedView", "parse_query_params", "to_query_params",
+           "vocabulary_from_frame", "parse_date"]
