@@ -11,20 +11,15 @@ from datetime import date
 
 import streamlit as st
 
-from components.query.filter import DATE_MODES, EventFilter
-from components.events.schema import PRECISIONS
-from components.views.urlstate import (
-    NAME_PARAMS, OPTION_CHOICES, ParsedView, ViewOptions, Vocabulary, parse_query_params,
-    to_query_params,
-)
+from components.query.fields import (DATE_MODE_LABELS, DATE_MODES, FILTER_FIELDS, VIEW_CHOICES,
+                                     VIEW_LABELS)
+from components.query.filter import EventFilter
+from components.views.urlstate import (ParsedView, ViewOptions, Vocabulary, parse_query_params,
+                                       to_query_params)
 
 SEEDED = "_url_seeded"
 WARNINGS = "_url_warnings"
 DATE_BOUNDS = (date(1900, 1, 1), date(2100, 12, 31))
-LABELS = {"actor": "Actor", "side": "Side", "town": "Town", "type": "Event type",
-          "status": "Status", "source": "Source outlet", "precision": "Date precision"}
-OPTION_LABELS = {"swimlane": "Timeline rows", "colour": "Colour by",
-                 "period": "Balance period", "rule": "Balance counting rule"}
 
 
 def url_params() -> dict[str, list[str]]:
@@ -46,7 +41,7 @@ def seed_from_url(vocab: Vocabulary) -> tuple[str, ...]:
 
 def _widget_values(parsed: ParsedView, warnings: list[str]) -> dict[str, object]:
     flt, options = parsed.filter, parsed.options
-    values: dict[str, object] = {key: list(getattr(flt, field)) for key, field in NAME_PARAMS.items()}
+    values: dict[str, object] = {f.key: list(getattr(flt, f.attr)) for f in FILTER_FIELDS}
     for key in ("start", "end"):
         day = getattr(flt, key)
         if day is not None and not DATE_BOUNDS[0] <= day <= DATE_BOUNDS[1]:
@@ -55,7 +50,7 @@ def _widget_values(parsed: ParsedView, warnings: list[str]) -> dict[str, object]
             day = None
         values[key] = day
     values["date_mode"] = flt.date_mode
-    values.update({name: getattr(options, name) for name in OPTION_CHOICES})
+    values.update({name: getattr(options, name) for name in VIEW_CHOICES})
     return values
 
 
@@ -63,14 +58,14 @@ def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
     """Draw the sidebar and return the filter and view options it describes."""
     st.header("Filters")
     chosen: dict[str, tuple[str, ...]] = {}
-    for key, field in NAME_PARAMS.items():
-        options = list(PRECISIONS) if key == "precision" else vocab.choices(key)
-        known = [v for v in st.session_state.get(key, []) if v in options]
-        st.session_state[key] = known
-        picked = st.multiselect(LABELS[key], options, key=key,
-                                format_func=str.title if key == "side" else str,
+    for f in FILTER_FIELDS:
+        options = vocab.choices(f.key)
+        known = [v for v in st.session_state.get(f.key, []) if v in options]
+        st.session_state[f.key] = known
+        picked = st.multiselect(f.widget, options, key=f.key,
+                                format_func=str.title if f.key == "side" else str,
                                 placeholder="any")
-        chosen[field] = tuple(picked)
+        chosen[f.attr] = tuple(picked)
     st.subheader("Dates")
     start = st.date_input("From (inclusive)", key="start", min_value=DATE_BOUNDS[0],
                           max_value=DATE_BOUNDS[1], format="YYYY-MM-DD")
@@ -80,11 +75,10 @@ def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
         st.warning(f"'To' {end} is before 'From' {start}: the end date is ignored.")
         end = None
     date_mode = st.radio("Date mode", DATE_MODES, key="date_mode", horizontal=True,
-                         format_func={"overlap": "overlaps the range",
-                                      "within": "certainly within"}.get)
+                         format_func=DATE_MODE_LABELS.get)
     st.header("View")
-    options = {name: st.selectbox(OPTION_LABELS[name], choices, key=name)
-               for name, choices in OPTION_CHOICES.items()}
+    options = {name: st.selectbox(VIEW_LABELS[name], choices, key=name)
+               for name, choices in VIEW_CHOICES.items()}
     flt = EventFilter(start=start or None, end=end or None, date_mode=date_mode, **chosen)
     return flt, ViewOptions(**options)
 

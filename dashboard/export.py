@@ -18,9 +18,10 @@ from pathlib import Path
 from components.query.datasource import data_problems, load_view_data, resolve_data_path
 from components.query.run import filter_events
 from components.views.build import VIEWS, ViewInput, build_view, figure_png
-from components.views.urlstate import KNOWN_KEYS, parse_query_params, vocabulary_from_frame
+from components.query.fields import URL_KEYS
+from components.views.urlstate import parse_query_params, vocabulary_from_frame
 
-URL_OPTIONS = sorted(KNOWN_KEYS)
+URL_OPTIONS = sorted(URL_KEYS)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from components.query.datasource import load_view_data
 from components.query.filter import EventFilter
 from components.query.run import filter_events
-from components.views.urlstate import NAME_PARAMS, vocabulary_from_frame
+from components.query.fields import FIELD_BY_KEY
+from components.views.urlstate import vocabulary_from_frame
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 TIMEOUT = 60
@@ -28,7 +29,7 @@ def count(**fields) -> int:
 
 def pick(key: str) -> str:
     """The first value of ``key`` whose filter keeps some but not all events."""
-    field = NAME_PARAMS[key]
+    field = FIELD_BY_KEY[key].attr
     options = ("day", "week", "month", "year", "coarser") if key == "precision" else VOCAB.choices(key)
     for value in options:
         if 0 < count(**{field: (value,)}) < TOTAL:
@@ -73,7 +74,7 @@ def test_runs_and_shows_every_event(app):
     assert any("events · date mode: overlap · data as of" in plain(c.value) for c in app.caption)
 
 
-NAME_KEYS = list(NAME_PARAMS)
+NAME_KEYS = list(FIELD_BY_KEY)
 
 
 @pytest.mark.parametrize("key", NAME_KEYS)
@@ -81,7 +82,7 @@ def test_each_name_filter_via_widget(key):
     at = run_app()
     value = pick(key)
     at.multiselect(key=key).set_value([value]).run()
-    expected = count(**{NAME_PARAMS[key]: (value,)})
+    expected = count(**{FIELD_BY_KEY[key].attr: (value,)})
     assert shown(at) == expected and expected != TOTAL
     assert url(at, key) == [value]                      # the URL follows the widget
 
@@ -90,7 +91,7 @@ def test_each_name_filter_via_widget(key):
 def test_each_name_filter_via_query_params(key):
     value = pick(key)
     at = run_app({key: value})
-    assert shown(at) == count(**{NAME_PARAMS[key]: (value,)})
+    assert shown(at) == count(**{FIELD_BY_KEY[key].attr: (value,)})
     assert at.multiselect(key=key).value == [value]     # the widget is restored
     assert not at.warning
 

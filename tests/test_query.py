@@ -11,7 +11,8 @@ import ibis
 from _event_frames import make_events
 from components.io import store
 from components.query.filter import EventFilter
-from components.query.run import (BALANCE_COLUMNS, BALANCE_RULES, QueryError, balance_table,
+from components.query.fields import BALANCE_RULES
+from components.query.run import (BALANCE_COLUMNS, QueryError, balance_table,
                               count_events, distinct_names, filter_events, filter_predicate,
                               lane_density)
 

@@ -26,22 +26,9 @@ from datetime import date, datetime
 import pandas as pd
 
 from components.events.schema import PRECISIONS
-
-DATE_MODES = ("overlap", "within")
+from components.query.fields import DATE_MODES, FILTER_FIELDS
 
 _DATE_MODE_WORDS = {"overlap": "overlapping", "within": "within"}
-
-# field -> (singular label, plural label); the order is the caption's order.
-_LABELS: dict[str, tuple[str, str]] = {
-    "towns": ("Town", "Towns"),
-    "sides": ("Side", "Sides"),
-    "actors": ("Actor", "Actors"),
-    "types": ("Type", "Types"),
-    "statuses": ("Status", "Statuses"),
-    "sources": ("Source", "Sources"),
-    "precisions": ("Precision", "Precisions"),
-}
-_TUPLE_FIELDS = tuple(_LABELS)
 
 
 class FilterError(ValueError):
@@ -103,8 +90,8 @@ class EventFilter:
 
     def __post_init__(self) -> None:
         # Widgets hand over lists, Timestamps and ISO strings: normalise them once, here.
-        for name in _TUPLE_FIELDS:
-            object.__setattr__(self, name, _as_tuple(name, getattr(self, name)))
+        for f in FILTER_FIELDS:
+            object.__setattr__(self, f.attr, _as_tuple(f.attr, getattr(self, f.attr)))
         object.__setattr__(self, "start", _as_date("start", self.start))
         object.__setattr__(self, "end", _as_date("end", self.end))
         if self.date_mode not in DATE_MODES:
@@ -125,11 +112,11 @@ class EventFilter:
     def active(self) -> dict[str, str]:
         """Label -> human value for every constraint in use, for captions and titles."""
         out: dict[str, str] = {}
-        for name, (one, many) in _LABELS.items():
-            values = getattr(self, name)
+        for f in FILTER_FIELDS:
+            values = getattr(self, f.attr)
             if values:
-                shown = [v.title() for v in values] if name == "sides" else list(values)
-                out[one if len(values) == 1 else many] = ", ".join(shown)
+                shown = [v.title() for v in values] if f.key == "side" else list(values)
+                out[f.label if len(values) == 1 else f.plural] = ", ".join(shown)
         if self.start or self.end:
             out["Dates"] = f"{_DATE_MODE_WORDS[self.date_mode]} {self._range_text()}"
         return out

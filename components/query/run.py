@@ -27,23 +27,14 @@ import ibis.expr.types as ir
 from components.events.schema import NO_VALUE
 from components.io import store
 from components.query import engine
+from components.query.fields import BALANCE_PERIODS, BALANCE_RULES, FILTER_FIELDS
 from components.query.filter import EventFilter
 
 # Periods are numbered (weeks since the Monday 1970-01-05, months and quarters since year 0)
 # so the spread rule is integer arithmetic the engines agree on; weeks start on Monday.
-BALANCE_PERIODS = ("week", "month", "quarter")
-BALANCE_RULES: dict[str, str] = {
-    "spread": "each event spread evenly over its date interval (share of its days per period)",
-    "start": "each event counted in the period of its earliest possible day",
-    "end": "each event counted in the period of its latest possible day",
-    "midpoint": "each event counted in the period of the middle of its date interval",
-}
 BALANCE_COLUMNS = ("period_start", "favours", "weight", "events")
 WEIGHT_DECIMALS = 9       # engines sum floats in different orders; 1e-9 hides that only
 
-_LIST_FIELDS = (("actors", "actors"), ("sides", "sides"), ("towns", "towns"))
-_VALUE_FIELDS = (("types", "event_type"), ("statuses", "status"),
-                 ("sources", "outlet"), ("precisions", "precision"))
 
 
 class QueryError(ValueError):
@@ -62,14 +53,12 @@ def filter_predicate(table: ir.Table, flt: EventFilter) -> ir.BooleanValue | Non
     ``flt.date_mode`` (see ``components.query.filter``).
     """
     terms: list[ir.BooleanValue] = []
-    for field, column in _LIST_FIELDS:
-        values = getattr(flt, field)
-        if values:
-            terms.append(functools.reduce(operator.or_, [table[column].contains(v) for v in values]))
-    for field, column in _VALUE_FIELDS:
-        values = getattr(flt, field)
-        if values:
-            terms.append(table[column].isin(list(values)))
+    for f in FILTER_FIELDS:
+        values = getattr(flt, f.attr)
+        if values and f.is_list:
+            terms.append(functools.reduce(operator.or_, [table[f.column].contains(v) for v in values]))
+        elif values:
+            terms.append(table[f.column].isin(list(values)))
     earliest, latest = _day(table, "earliest"), _day(table, "latest")
     if flt.date_mode == "overlap":
         bounds = ((earliest, operator.le, flt.end), (latest, operator.ge, flt.start))

@@ -19,6 +19,7 @@ from components.views.figures.common import PLOTLY_CONFIG
 from components.views.figures.geo import GeoLine, load_geo_lines
 from components.views.figures.map import map_figure
 from components.views.figures.timeline import timeline_figure
+from components.query.fields import BALANCE_RULES
 from components.query.filter import EventFilter
 from components.views.urlstate import ViewOptions
 
@@ -54,7 +55,7 @@ def build_view(name: str, view: ViewInput) -> go.Figure:
         lines = view.geo_lines if view.geo_lines is not None else load_geo_lines()
         return map_figure(view.shown, geo_lines=lines, context=context)
     if name == "balance":
-        from components.query.run import BALANCE_RULES, balance_table
+        from components.query.run import balance_table
         table = balance_table(view.events, view.flt, period=view.options.period, rule=view.options.rule)
         return balance_figure(table, period=view.options.period,
                               rule_text=BALANCE_RULES[view.options.rule], context=context)

@@ -37,8 +37,10 @@ from datetime import date
 
 import pandas as pd
 
-from components.query.filter import DATE_MODES, EventFilter
-from components.events.schema import NO_VALUE, PRECISIONS, explode_list
+from components.events.registry import name_key
+from components.events.schema import NO_VALUE, explode_list
+from components.query.fields import DATE_MODES, FILTER_FIELDS, FIXED_CHOICES, URL_KEYS, VIEW_CHOICES
+from components.query.filter import EventFilter
 
 MAX_VALUE_CHARS = 200
 MAX_VALUES = 50
@@ -48,12 +50,6 @@ MAX_WARNINGS = 10
 IGNORED_KEYS = frozenset({"embed", "embed_options"})   # Streamlit's own parameters
 _BAD_CHARS = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\ufffd]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
-# URL key -> EventFilter field, for the name-valued filters.
-NAME_PARAMS: dict[str, str] = {
-    "actor": "actors", "side": "sides", "town": "towns", "type": "types",
-    "status": "statuses", "source": "sources", "precision": "precisions",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,23 +62,10 @@ class ViewOptions:
     rule: str = "spread"
 
     def __post_init__(self) -> None:
-        for name, allowed in OPTION_CHOICES.items():
+        for name, allowed in VIEW_CHOICES.items():
             if getattr(self, name) not in allowed:
                 raise ValueError(f"ViewOptions.{name}: {getattr(self, name)!r} is not one of {allowed}")
 
-
-OPTION_CHOICES: dict[str, tuple[str, ...]] = {
-    "swimlane": ("actor", "side", "town"),
-    "colour": ("side", "type"),
-    "period": ("month", "week", "quarter"),
-    "rule": ("spread", "start", "end", "midpoint"),
-}
-KNOWN_KEYS = frozenset(NAME_PARAMS) | {"start", "end", "date_mode"} | frozenset(OPTION_CHOICES)
-
-
-def name_key(name: str) -> str:
-    """Comparison key: case-folded, inner whitespace collapsed (as the loader's registry)."""
-    return " ".join(str(name).split()).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +79,8 @@ class Vocabulary:
 
     def choices(self, key: str) -> list[str]:
         """Canonical values for a widget's options, sorted, without duplicates."""
+        if key in FIXED_CHOICES:
+            return list(FIXED_CHOICES[key])
         return sorted(set(self.names.get(key, {}).values()), key=str.casefold)
 
 
@@ -108,18 +93,18 @@ def vocabulary_from_frame(frame: pd.DataFrame, *, actor_aliases: Mapping[str, It
             series = explode_list(series)
         return {str(v) for v in series.unique() if str(v) not in ("", NO_VALUE)}
 
-    columns = {"actor": ("actors", True), "side": ("sides", True), "town": ("towns", True),
-               "type": ("event_type", False), "status": ("status", False), "source": ("outlet", False)}
     names: dict[str, dict[str, str]] = {}
-    for key, (column, is_list) in columns.items():
-        present = distinct(column, is_list) if column in frame.columns else set()
-        names[key] = {name_key(v): v for v in present}
+    for f in FILTER_FIELDS:
+        if f.key in FIXED_CHOICES:
+            names[f.key] = {name_key(v): v for v in FIXED_CHOICES[f.key]}
+            continue
+        present = distinct(f.column, f.is_list) if f.column in frame.columns else set()
+        names[f.key] = {name_key(v): v for v in present}
     for key, aliases in (("actor", actor_aliases), ("town", town_aliases)):
         for canonical, alias_list in aliases.items():
             if canonical in names[key].values():
                 for alias in alias_list:
                     names[key].setdefault(name_key(alias), canonical)
-    names["precision"] = {p: p for p in PRECISIONS}
     return Vocabulary(names)
 
 
@@ -180,7 +165,7 @@ def parse_query_params(params: Mapping[str, object], vocab: Vocabulary) -> Parse
         key = str(key)
         if key in IGNORED_KEYS:
             continue
-        if key not in KNOWN_KEYS:
+        if key not in URL_KEYS:
             warnings.append(f"Ignored unknown parameter {shown(key)}")
             continue
         items = _items(raw)
@@ -195,7 +180,8 @@ def parse_query_params(params: Mapping[str, object], vocab: Vocabulary) -> Parse
             warnings += [problem] if problem else []
             picked[key] += [] if problem or not item.strip() else [item.strip()]
     fields: dict[str, object] = {}
-    for key, field_name in NAME_PARAMS.items():
+    for f in FILTER_FIELDS:
+        key, field_name = f.key, f.attr
         resolved: list[str] = []
         for item in picked.get(key, []):
             # A whole value first: outlet names may themselves contain commas.
@@ -215,7 +201,7 @@ def parse_query_params(params: Mapping[str, object], vocab: Vocabulary) -> Parse
     fields["date_mode"] = _single_choice("date_mode", _flat(picked.get("date_mode", [])), DATE_MODES,
                                          "overlap", warnings)
     options = {name: _single_choice(name, _flat(picked.get(name, [])), allowed, allowed[0], warnings)
-               for name, allowed in OPTION_CHOICES.items()}
+               for name, allowed in VIEW_CHOICES.items()}
     if len(warnings) > MAX_WARNINGS:
         warnings = warnings[:MAX_WARNINGS - 1] + [f"… and {len(warnings) - MAX_WARNINGS + 1} more "
                                                   "ignored parameters or values"]
@@ -254,17 +240,17 @@ def _single_choice(key: str, values: list[str], allowed: tuple[str, ...], defaul
 def to_query_params(flt: EventFilter, options: ViewOptions) -> dict[str, list[str]]:
     """The URL form of a view: repeated keys for multi-values, defaults left out."""
     out: dict[str, list[str]] = {}
-    for key, field_name in NAME_PARAMS.items():
-        values = list(getattr(flt, field_name))
+    for f in FILTER_FIELDS:
+        values = list(getattr(flt, f.attr))
         if values:
-            out[key] = values
+            out[f.key] = values
     for key in ("start", "end"):
         if getattr(flt, key):
             out[key] = [getattr(flt, key).isoformat()]
     if flt.date_mode != "overlap":
         out["date_mode"] = [flt.date_mode]
     defaults = ViewOptions()
-    for name in OPTION_CHOICES:
+    for name in VIEW_CHOICES:
         if getattr(options, name) != getattr(defaults, name):
             out[name] = [getattr(options, name)]
     return out

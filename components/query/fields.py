@@ -1,0 +1,69 @@
+"""The filter fields and view choices: one table each, read by every layer.
+
+A filter field is named once here with its URL key (also the sidebar widget's key and
+the command-line option ``--KEY``), the ``EventFilter`` attribute, the events-table
+column it matches and its human labels.  Adding a filter means adding a row here (and
+the attribute on ``EventFilter``); the URL parser, the caption, the query, the sidebar
+and the command lines follow.
+
+>>> FIELD_BY_KEY["town"].column, FIELD_BY_KEY["town"].label
+('towns', 'Town')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from components.events.schema import PRECISIONS
+
+
+@dataclass(frozen=True, slots=True)
+class FilterField:
+    key: str            # URL key, widget key, CLI option (--key)
+    attr: str           # EventFilter attribute
+    column: str         # events-table column matched
+    is_list: bool       # the column holds a list of names (any one may match)
+    label: str          # caption and widget label, one value
+    plural: str         # caption label, several values
+    widget: str         # sidebar label
+
+
+# Caption order: where, who, what.
+FILTER_FIELDS: tuple[FilterField, ...] = (
+    FilterField("town", "towns", "towns", True, "Town", "Towns", "Town"),
+    FilterField("side", "sides", "sides", True, "Side", "Sides", "Side"),
+    FilterField("actor", "actors", "actors", True, "Actor", "Actors", "Actor"),
+    FilterField("type", "types", "event_type", False, "Type", "Types", "Event type"),
+    FilterField("status", "statuses", "status", False, "Status", "Statuses", "Status"),
+    FilterField("source", "sources", "outlet", False, "Source", "Sources", "Source outlet"),
+    FilterField("precision", "precisions", "precision", False, "Precision", "Precisions",
+                "Date precision"),
+)
+FIELD_BY_KEY = {f.key: f for f in FILTER_FIELDS}
+
+DATE_MODES = ("overlap", "within")
+DATE_MODE_LABELS = {"overlap": "overlaps the range", "within": "certainly within"}
+DATE_KEYS = ("start", "end", "date_mode")
+
+# Fixed vocabularies of name fields (the others come from the data).
+FIXED_CHOICES = {"precision": PRECISIONS}
+
+# Balance chart: periods and counting rules (the text is stamped on the chart).
+BALANCE_PERIODS = ("month", "week", "quarter")
+BALANCE_RULES: dict[str, str] = {
+    "spread": "each event spread evenly over its date interval (share of its days per period)",
+    "start": "each event counted in the period of its earliest possible day",
+    "end": "each event counted in the period of its latest possible day",
+    "midpoint": "each event counted in the period of the middle of its date interval",
+}
+
+# View options: URL key -> allowed values (the first is the default), and sidebar labels.
+VIEW_CHOICES: dict[str, tuple[str, ...]] = {
+    "swimlane": ("actor", "side", "town"),
+    "colour": ("side", "type"),
+    "period": BALANCE_PERIODS,
+    "rule": tuple(BALANCE_RULES),
+}
+VIEW_LABELS = {"swimlane": "Timeline rows", "colour": "Colour by",
+               "period": "Balance period", "rule": "Balance counting rule"}
+
+URL_KEYS = frozenset(FIELD_BY_KEY) | frozenset(DATE_KEYS) | frozenset(VIEW_CHOICES)
