@@ -114,8 +114,8 @@ def _show_report(report) -> None:
 
 
 def _problems(problems) -> pd.DataFrame:
-    return pd.DataFrame([(p.line, p.column, p.value, p.message) for p in problems],
-                        columns=["line", "column", "value", "reason"])
+    return pd.DataFrame([(p.line, p.column, p.message) for p in problems],
+                        columns=["line", "column", "problem"])
 
 
 def render_article_panel(registry_or_data_dir: References | str | Path | None = None, *,

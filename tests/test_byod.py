@@ -80,7 +80,7 @@ def test_upload_shows_reconciled_counts_and_returns_the_events():
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["Rows read"], metrics["Rows accepted"], metrics["Rows rejected"]) == ("10", "2", "8")
-    rejected = next(d.value for d in at.dataframe if "reason" in d.value.columns)
+    rejected = next(d.value for d in at.dataframe if "problem" in d.value.columns)
     assert list(rejected["line"]) == [4, 5, 6, 7, 8, 9, 10, 11]
     assert _result(at) == "import result: 2"
 

@@ -251,7 +251,7 @@ def test_upload_counts_reconcile_in_the_app():
     metrics = {m.label: int(str(m.value).replace(",", "")) for m in at.metric}
     assert (metrics["Rows read"], metrics["Rows accepted"], metrics["Rows rejected"]) == (2, 1, 1)
     assert metrics["Events shown"] == 1
-    rejected = next(d.value for d in at.dataframe if "reason" in d.value.columns)
+    rejected = next(d.value for d in at.dataframe if "problem" in d.value.columns)
     assert list(rejected.itertuples(index=False, name=None))[0][:3] == (3, "event_date", "2020-02-30")
 
 

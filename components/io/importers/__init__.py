@@ -21,12 +21,12 @@ from . import acled, ucdp
 from .actor_map import ActorMapper, load_actor_map
 from .common import run_import
 from .references import References, load_references
-from .report import ImportFileError, ImportReport, RowProblem
+from .report import ImportFileError, ImportReport
 from .rows import DEFAULT_MAX_ROWS, refuse_non_csv, sniff_delimiter
 
 KINDS = {"acled": (acled.REQUIRED, acled.convert_acled), "ucdp": (ucdp.REQUIRED, ucdp.convert_ucdp)}
 
-__all__ = ["KINDS", "ImportFileError", "ImportReport", "RowProblem", "detect_kind", "import_bytes",
+__all__ = ["KINDS", "ImportFileError", "ImportReport", "detect_kind", "import_bytes",
            "import_file", "import_upload", "DEFAULT_MAX_ROWS"]
 
 

@@ -11,7 +11,9 @@ import pandas as pd
 from .actor_map import ActorMapper, split_actors
 from .frame import blank_row, make_frame
 from .references import References, TownRef, no_town
-from .report import ImportReport, RowProblem
+from components.events.model import Problem
+
+from .report import ImportReport, row_problem
 from .rows import Record, RowError, decode, read_records
 
 
@@ -26,7 +28,7 @@ class ImportContext:
     unmapped_actors: Counter = field(default_factory=Counter)
     unmapped_towns: Counter = field(default_factory=Counter)
     mapped: dict[str, str] = field(default_factory=dict)
-    warnings: list[RowProblem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     first_line: dict[str, int] = field(default_factory=dict)
     town_cache: dict[str, TownRef | None] = field(default_factory=dict)
 
@@ -64,7 +66,7 @@ class ImportContext:
         return no_town(name, lat, lon)
 
     def warn(self, record: Record, column: str, value: str, message: str) -> None:
-        self.warnings.append(RowProblem(self.label, record.line, column, value, message))
+        self.warnings.append(row_problem(self.label, record.line, column, value, message))
 
 
 def place(row: dict, towns: list[TownRef]) -> None:
@@ -94,7 +96,7 @@ def run_import(kind: str, data: bytes, label: str, required: tuple[str, ...],
     records, malformed = read_records(decode(data, label), label, required, max_rows=max_rows)
     ctx = ImportContext(kind, label, refs, mapper)
     rows: list[dict] = []
-    rejected: list[RowProblem] = list(malformed)
+    rejected: list[Problem] = list(malformed)
     for record in records:
         row = blank_row()
         try:

@@ -1,7 +1,7 @@
 """The validation report of one import: counts that reconcile, reasons, unmapped names.
 
 >>> r = ImportReport("acled", "f.csv", rows_read=3, rows_accepted=2,
-...     rejected=(RowProblem("f.csv", 4, "event_date", "31-02-2020", "not a date"),))
+...     rejected=(row_problem("f.csv", 4, "event_date", "31-02-2020", "not a date"),))
 >>> r.reconciles
 True
 >>> str(r.rejected[0])
@@ -12,27 +12,17 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from components.events.model import Problem
+
 
 class ImportFileError(ValueError):
     """The file as a whole cannot be imported (missing columns, not CSV, too many rows)."""
 
 
-@dataclass(frozen=True, slots=True)
-class RowProblem:
-    """One rejected row (or a warning about one), located as ``file:line:column``.
-
-    ``line`` is the physical line where the CSV record starts (header = 1).
-    """
-
-    file: str
-    line: int
-    column: str
-    value: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
-        return f"{where}: {self.value!r} — {self.message}"
+def row_problem(file: str, line: int, column: str, value: str, reason: str) -> Problem:
+    """A rejected row (or a warning about one): the shared ``Problem`` whose message quotes the
+    value before the reason, as ``f.csv:4:event_date: '31-02-2020' — not a date``."""
+    return Problem(file, line, column, value, f"{value!r} — {reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +39,8 @@ class ImportReport:
     file: str
     rows_read: int = 0
     rows_accepted: int = 0
-    rejected: tuple[RowProblem, ...] = ()
-    warnings: tuple[RowProblem, ...] = ()
+    rejected: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
     unmapped_actors: dict[str, int] = field(default_factory=dict)
     unmapped_towns: dict[str, int] = field(default_factory=dict)
     mapped_actors: dict[str, str] = field(default_factory=dict)   # dataset name -> canonical

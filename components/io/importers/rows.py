@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from .report import ImportFileError, RowProblem
+from components.events.model import Problem
+
+from .report import ImportFileError, row_problem
 
 DEFAULT_MAX_ROWS = 200_000
 # First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
@@ -45,8 +47,8 @@ class RowError(ValueError):
         super().__init__(f"{column}: {value!r} — {message}")
         self.column, self.value, self.message = column, value, message
 
-    def problem(self, file: str, line: int) -> RowProblem:
-        return RowProblem(file, line, self.column, self.value, self.message)
+    def problem(self, file: str, line: int) -> Problem:
+        return row_problem(file, line, self.column, self.value, self.message)
 
 
 # Leading bytes of files people upload by mistake -> what to tell them.
@@ -83,7 +85,7 @@ def decode(data: bytes, label: str) -> str:
 
 
 def read_records(text: str, label: str, required: tuple[str, ...], *,
-                 max_rows: int = DEFAULT_MAX_ROWS) -> tuple[list[Record], list[RowProblem]]:
+                 max_rows: int = DEFAULT_MAX_ROWS) -> tuple[list[Record], list[Problem]]:
     """Records of a CSV whose header holds at least ``required`` (any order, any case).
 
     Returns (records, malformed rows).  Blank lines are skipped; a record whose
@@ -94,7 +96,7 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     header: list[str] | None = None
     records: list[Record] = []
-    bad: list[RowProblem] = []
+    bad: list[Problem] = []
     previous = 0
     try:
         for row in reader:
@@ -110,8 +112,8 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
                     f"{label}: more than {max_rows:,} data rows; the limit is {max_rows:,} "
                     f"(split the file, or raise the limit with --max-rows)")
             if len(row) != len(header):
-                bad.append(RowProblem(label, line, "", f"{len(row)} fields",
-                                      f"expected {len(header)} fields like the header"))
+                bad.append(row_problem(label, line, "", f"{len(row)} fields",
+                                       f"expected {len(header)} fields like the header"))
                 continue
             values = dict(zip(header, row))
             for k, v in values.items():
