@@ -38,6 +38,47 @@ class Record:
     def __getitem__(self, column: str) -> str:
         return self.values[column]
 
+    def get(self, column: str) -> str:
+        return self.values.get(column, "")
+
+
+class CsvSyntaxError(ValueError):
+    """The CSV itself is unreadable at ``line`` (an unterminated quote, a NUL byte...)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def csv_records(source, *, delimiter: str = ",", strict: bool = False):
+    """``(line, fields)`` for every non-blank CSV record of ``source`` (text or an open file),
+    header included; ``line`` is the physical line the record starts on (1 = the first).
+
+    The one CSV walk of the product: the curated loader, the importers and the events-table
+    reader all read records through it, so they number lines the same way.
+    """
+    handle = io.StringIO(source, newline="") if isinstance(source, str) else source
+    reader = csv.reader(handle, delimiter=delimiter, strict=strict)
+    start = 1
+    try:
+        for row in reader:
+            if any(field.strip() for field in row):
+                yield start, row
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise CsvSyntaxError(reader.line_num, f"unreadable CSV: {err}") from None
+
+
+def duplicates(names: list[str]) -> list[str]:
+    """The names that occur more than once, in first-seen order (linear in the header's size)."""
+    seen: set[str] = set()
+    twice: dict[str, None] = {}
+    for name in names:
+        if name in seen:
+            twice[name] = None
+        seen.add(name)
+    return list(twice)
+
 
 def read_text(path: Path, problems: Problems, label: str | None = None) -> str | None:
     """The file's text, or None if it is missing; bytes that are not UTF-8 are a problem.
@@ -73,15 +114,10 @@ def read_table(path: Path, columns: tuple[str, ...], problems: Problems) -> list
     if text is None:
         return []
     label = path.name
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[Record] = []
     header: list[str] | None = None
-    previous_line = 0
     try:
-        for row in reader:
-            line, previous_line = previous_line + 1, reader.line_num
-            if not any(field.strip() for field in row):
-                continue
+        for line, row in csv_records(text, strict=True):
             if header is None:
                 header = [name.strip().lower() for name in row]
                 if _wrong_delimiter(header, label, line, problems) or \
@@ -94,8 +130,8 @@ def read_table(path: Path, columns: tuple[str, ...], problems: Problems) -> list
                 problems.partial.add(label)
                 continue
             records.append(Record(line, {name: value.strip() for name, value in zip(header, row)}))
-    except csv.Error as err:
-        problems.add(label, reader.line_num, "", "", f"unreadable CSV: {err}")
+    except CsvSyntaxError as err:
+        problems.add(label, err.line, "", "", str(err))
         problems.partial.add(label)
     if header is None:
         problems.add(label, 1, "", "", f"no header row (expected: {', '.join(columns)})")
@@ -119,16 +155,14 @@ def _wrong_delimiter(header: list[str], label: str, line: int, problems: Problem
 def _header_ok(header: list[str], columns: tuple[str, ...], label: str, line: int,
                problems: Problems) -> bool:
     before = len(problems)
-    seen: set[str] = set()
-    for name in header:
-        if name in seen:
-            problems.add(label, line, name, name, f"duplicated column '{name}'")
-        elif name not in columns:
+    for name in duplicates(header):
+        problems.add(label, line, name, name, f"duplicated column '{name}'")
+    for name in dict.fromkeys(header):
+        if name not in columns:
             problems.add(label, line, name, name,
                          f"unknown column '{name}' (expected: {', '.join(columns)})")
-        seen.add(name)
     for name in columns:
-        if name not in seen:
+        if name not in header:
             problems.add(label, line, name, "", f"missing column '{name}'")
     return len(problems) == before
 

@@ -11,7 +11,6 @@
 """
 from __future__ import annotations
 
-import csv
 import threading
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from components.events.records import CsvSyntaxError, csv_records, duplicates
 from components.events.validate import clip
 from components.events.schema import FRAME_COLUMNS, LIST_SEP
 
@@ -231,29 +231,23 @@ def _csv_header(path: Path) -> list[str]:
     """The header record: unique, non-empty column names, or a StoreError naming the problem."""
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), [])
-    except (UnicodeDecodeError, csv.Error) as err:
+            header = next(csv_records(handle), (1, []))[1]
+    except (UnicodeDecodeError, CsvSyntaxError) as err:
         raise StoreError(_unreadable(path, err)) from None
     if not any(name.strip() for name in header):
         raise StoreError(_unreadable(path, ValueError("no header row")))
-    seen: set[str] = set()
-    for column, name in enumerate(header, start=1):
-        if name in seen:
-            raise StoreError(f"{path.name}:1:{column}: duplicate column {clip(name)!r}")
-        seen.add(name)
+    for name in duplicates(header)[:1]:
+        column = header.index(name, header.index(name) + 1) + 1
+        raise StoreError(f"{path.name}:1:{column}: duplicate column {clip(name)!r}")
     return header
 
 
 def _records(path: Path):
     """(line where the record starts, fields) for every non-blank data record after the header."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        next(reader, None)
-        start = reader.line_num + 1
-        for fields in reader:
-            if fields:
-                yield start, fields
-            start = reader.line_num + 1
+        records = csv_records(handle)
+        next(records, None)
+        yield from records
 
 
 def _ragged_records(path: Path, width: int) -> list[str]:

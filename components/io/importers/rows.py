@@ -6,14 +6,13 @@ and an export must import back unchanged.
 """
 from __future__ import annotations
 
-import csv
-import io
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
 from components.events.model import Problem
+from components.events.records import CsvSyntaxError, Record, csv_records, duplicates
 
 from .report import ImportFileError, row_problem
 
@@ -27,17 +26,6 @@ GUARDED_AFTER_APOSTROPHE = (*FORMULA_TRIGGERS, "'")
 # "03/04/2020" is never read month-first, so no guess can flip day and month.
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%m-%Y",
                 "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One CSV record: the physical line it starts on (header = 1) and its values by column."""
-
-    line: int
-    values: dict[str, str]
-
-    def get(self, column: str) -> str:
-        return self.values.get(column, "")
 
 
 class RowError(ValueError):
@@ -93,16 +81,11 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
     Raises :class:`ImportFileError` for a missing header or column, or more than
     ``max_rows`` data rows.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     header: list[str] | None = None
     records: list[Record] = []
     bad: list[Problem] = []
-    previous = 0
     try:
-        for row in reader:
-            line, previous = previous + 1, reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
+        for line, row in csv_records(text, delimiter=sniff_delimiter(text)):
             if header is None:
                 header = [name.strip().lower() for name in row]
                 _check_header(header, required, label)
@@ -120,8 +103,8 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
                 if v[:1] == "'" or v[:1].isspace() or v[-1:].isspace():   # most cells need nothing
                     values[k] = _unguard(v.strip())
             records.append(Record(line, values))
-    except csv.Error as err:
-        raise ImportFileError(f"{label}:{reader.line_num}: unreadable CSV: {err}") from None
+    except CsvSyntaxError as err:
+        raise ImportFileError(f"{label}:{err.line}: {err}") from None
     if header is None:
         raise ImportFileError(f"{label}: empty file (expected a header with {', '.join(required)})")
     return records, bad
@@ -143,7 +126,7 @@ def _check_header(header: list[str], required: tuple[str, ...], label: str) -> N
     if missing:
         raise ImportFileError(f"{label}:1: missing column(s) {', '.join(missing)} "
                               f"(found: {', '.join(header[:12])}{'…' if len(header) > 12 else ''})")
-    dupes = sorted({c for c in header if header.count(c) > 1 and c})
+    dupes = sorted(c for c in duplicates(header) if c)
     if dupes:
         raise ImportFileError(f"{label}:1: duplicated column(s) {', '.join(dupes)}")
 
