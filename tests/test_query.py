@@ -13,8 +13,7 @@ from components.io import store
 from components.query.filter import EventFilter
 from components.query.fields import BALANCE_RULES
 from components.query.run import (BALANCE_COLUMNS, QueryError, balance_table,
-                              count_events, distinct_names, filter_events, filter_predicate,
-                              lane_density)
+                              count_events, filter_events, filter_predicate)
 
 EVENTS = make_events()
 JUNE = EventFilter(start=date(2020, 6, 1), end=date(2020, 6, 30))
@@ -142,34 +141,29 @@ def test_balance_before_1970(period):
 DENSITY_CASES = [(lane, unit) for lane in ("actors", "towns") for unit in ("week", "month", "year")]
 
 
-@pytest.mark.parametrize("lane, unit", DENSITY_CASES, ids=[f"{l}-{u}" for l, u in DENSITY_CASES])
-def test_lane_density_matches_an_exploded_reference(lane, unit):
-    half = (EVENTS["latest"] - EVENTS["earliest"]).dt.days // 2
-    middle = EVENTS["earliest"] + pd.to_timedelta(half, unit="D")
-    bins = {"week": middle - pd.to_timedelta(middle.dt.weekday, unit="D"),
-            "month": middle.dt.to_period("M").dt.start_time,
-            "year": middle.dt.to_period("Y").dt.start_time}[unit]
-    lanes = EVENTS[lane].map(lambda names: names or ["(none)"])
-    reference = (pd.DataFrame({"lane": lanes, "bin": bins}).explode("lane")
-                 .groupby(["lane", "bin"]).size().rename("events").reset_index())
-    got = lane_density(EVENTS, EventFilter(), lane=lane, unit=unit)
-    pd.testing.assert_frame_equal(got, reference, check_dtype=False)
 
 
-def test_lane_density_applies_the_filter_and_rejects_unknown_options():
-    got = lane_density(EVENTS, EventFilter(sides=("iran",)), lane="sides", unit="year")
-    assert set(got["lane"]) == {"iran", "russia"} and got["events"].sum() == 6
-    with pytest.raises(QueryError, match="'decade' is not one of"):
-        lane_density(EVENTS, EventFilter(), unit="decade")
 
 
-def test_distinct_names():
-    names = distinct_names(EVENTS)
-    assert names["towns"] == ["Albu Kamal", "Deir ez-Zor", "al-Mayadin"]
-    assert names["sides"] == ["iran", "russia"]
-    assert names["outlet"] == ["Diyaruna", "Enab Baladi", "SouthFront", "The Syrian Observer"]
+
+
+
 
 
 def test_an_empty_filter_returns_every_row_without_the_engine():
     shown = filter_events(EVENTS, EventFilter())
     assert shown is not EVENTS and shown["event_id"].tolist() == EVENTS["event_id"].tolist()
+
+
+@pytest.mark.parametrize("period, rule", BALANCE_CASES, ids=[f"{p}-{r}" for p, r in BALANCE_CASES])
+def test_spliced_balance_sql_equals_the_compiled_expression(period, rule):
+    """The cached balance SQL with the filter spliced in answers exactly as the Ibis
+    expression compiled whole (the splice in ``_engine_sql``)."""
+    from components.query import engine
+    from components.query.run import _engine_sql, balance_expr
+    flt = EventFilter(towns=("Albu Kamal",), sides=("iran",))
+    table = engine.frame_table(EVENTS)
+    spliced = _engine_sql(table.get_name(), "balance", flt, (("period", period), ("rule", rule)))
+    assert spliced.count(f'"{table.get_name()}"') == 1     # read once, inside the filtered rows
+    whole = balance_expr(table, flt, period=period, rule=rule).to_pyarrow()
+    assert engine.run_arrow(spliced).to_pylist() == whole.to_pylist()

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from components.query.filter import EventFilter
-from components.query.run import balance_table, count_events, filter_events, lane_density
+from components.query.run import balance_table, count_events, filter_events
 from components.io.store import open_events
 
 pytestmark = pytest.mark.slow
@@ -97,11 +97,3 @@ def test_balance_same_weights(frame, spark_table, period, rule):
     on_spark = balance_table(spark_table, flt, period=period, rule=rule)
     assert len(on_duckdb) > 10
     pd.testing.assert_frame_equal(on_spark, on_duckdb, check_exact=True)
-
-
-@pytest.mark.parametrize("lane, unit", [("actors", "month"), ("towns", "week")])
-def test_lane_density_same_counts(frame, spark_table, lane, unit):
-    flt = EventFilter(sides=("russia",), start=date(2019, 1, 1), end=date(2019, 12, 31))
-    on_duckdb = lane_density(frame, flt, lane=lane, unit=unit)
-    assert len(on_duckdb) > 10
-    pd.testing.assert_frame_equal(lane_density(spark_table, flt, lane=lane, unit=unit), on_duckdb)

@@ -195,11 +195,6 @@ def _read_with_neighbours(phrase: str, sentence: str):
     return None
 
 
-def infer_future(context: str, text: str = "") -> bool:
-    """True when the clause around ``text`` carries a future cue ("will", "is expected to")."""
-    return infer_tense(context, text) == "future"
-
-
 _RANGE_LEAD = re.compile(r"(?:(?:in|during|over|throughout|for) )?(?:the (?:period|years|months|days) )?(?:from |between )?")
 # A separator is a dash or a whole word: "to" inside "October" is not one.
 _RANGE_SEP = re.compile(r" ?-+ ?| (?:to|and|until|till|through|thru) ")

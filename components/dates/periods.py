@@ -121,14 +121,6 @@ def half_of(d: date) -> Period:
     return half(d.year, 1 if d.month <= 6 else 2)
 
 
-def season_of(d: date, seasons: dict[str, tuple[str, int]]) -> Period:
-    """The meteorological season containing ``d``."""
-    shifted = d + relativedelta(months=-((d.month % 12) % 3))  # back to Mar/Jun/Sep/Dec
-    start_month = shifted.month
-    code = next(c for c, m in seasons.values() if m == start_month)
-    return season(shifted.year, code, start_month)
-
-
 def containing(unit: str, d: date) -> Period:
     """The calendar period of ``unit`` that contains ``d``."""
     return _CONTAINING[unit](d)
@@ -170,4 +162,3 @@ _STEP = {
     "decade": relativedelta(years=10),
     "century": relativedelta(years=100),
 }
-UNIT_NAMES = tuple(_STEP)

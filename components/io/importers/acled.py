@@ -31,9 +31,6 @@ PLACE_COLUMNS = ("location", "admin3", "admin2", "admin1")
 ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 ID_PREFIX = "acled:"
 # The extra columns of this product's ACLED-compatible export (components/io/table_export.py).
-EXPORT_EXTRAS = ("event_id", "earliest", "latest", "granularity", "precision", "rule", "explanation",
-                 "towns", "date_text")
-
 
 def acled_interval(day: date, code: int) -> tuple[date, date, str, str, str]:
     """(start, end, granularity, timex, why) for an ACLED event_date and time_precision."""
