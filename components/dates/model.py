@@ -84,7 +84,7 @@ def _parsed_anchor(value: str) -> Anchor:
     return Anchor(d1, date.fromisoformat(last.strip()) if last else d1)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DateResult:
     """What is known about the date a phrase refers to.
 

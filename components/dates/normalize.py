@@ -383,8 +383,9 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     named = bounds if (start, end) == (earliest, latest) else f"{start.isoformat()}..{end.isoformat()}"
     explanation = explain(text, anchor_text.replace("/", ".."), how + mod_text, named, bounds)
     try:
-        # positional (field order of DateResult): keyword calls cost a third more on this hot path
-        return DateResult(text, anchor_text, True, start, end, first.period.granularity, mod, earliest, latest,
-                          timex, edtf, rule.name, explanation, "", "future" if future else "past")
+        return DateResult(text=text, anchor=anchor_text, resolved=True, start=start, end=end,
+                          granularity=first.period.granularity, mod=mod, earliest=earliest,
+                          latest=latest, timex=timex, edtf=edtf, rule=rule.name,
+                          explanation=explanation, direction="future" if future else "past")
     except ValueError as err:  # an invariant broke: report it rather than raise (never expected)
         return _error(text, anchor_text, f"rule {rule.name} gave an inconsistent interval for {phrase[:80]!r}: {err}")
