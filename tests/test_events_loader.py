@@ -73,9 +73,10 @@ def fake_normalize(text: str, anchor, context: str = "", *, direction=None) -> D
     if direction == "future":
         spans["in less than 24 hours"] = (first, last + timedelta(days=1), Granularity.SPAN)
     if text not in spans:
-        return DateResult(text, f"{first}/{last}", False, error=f"no rule for '{text}'")
+        return DateResult(text=text, anchor=f"{first}/{last}", resolved=False, error=f"no rule for '{text}'")
     lo, hi, grain = spans[text]
-    return DateResult(text, f"{first}/{last}", True, lo, hi, grain, earliest=lo, latest=hi,
+    return DateResult(text=text, anchor=f"{first}/{last}", resolved=True, start=lo, end=hi,
+                      granularity=grain, earliest=lo, latest=hi,
                       rule="fake", explanation=f"'{text}' → fake → {lo}..{hi}")
 
 
