@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
 
+from .hierarchy import scope
 from .model import Dataset, Event
 
 if TYPE_CHECKING:
@@ -55,7 +56,20 @@ def event_record(event: Event, dataset: Dataset) -> dict:
         "favours": event.favours.value,
         "same_as": event.same_as,
         "summary": event.summary,
+        "place_scope": scope(event.towns, dataset.town_parents),
+        "actor_scope": scope(event.actors, dataset.actor_parents),
+        "possible_sides": [],
+        **{column: ([] if kind == "list" else value) for column, (kind, value) in _NOT_FROM_ARTICLES.items()},
     }
+
+
+# Columns only dataset imports fill: a curated (article) event has none of them.
+_NOT_FROM_ARTICLES = {column: (kind, math.nan if kind == "float" else "")
+                      for column, kind in FRAME_COLUMNS.items()
+                      if column in ("fatalities", "admin1", "admin2", "admin3", "geo_precision",
+                                    "disorder_type", "source_event_type", "source_sub_event_type",
+                                    "actor1", "actor2", "source_actors", "source_date",
+                                    "source_timestamp", "source_record")}
 
 
 def events_to_frame(dataset: Dataset) -> "pd.DataFrame":
@@ -68,8 +82,8 @@ def events_to_frame(dataset: Dataset) -> "pd.DataFrame":
 
     frame = pd.DataFrame([event_record(e, dataset) for e in dataset.events],
                          columns=list(FRAME_COLUMNS))
-    frame["lat"] = frame["lat"].astype("float64")
-    frame["lon"] = frame["lon"].astype("float64")
+    for column in ("lat", "lon", "fatalities"):
+        frame[column] = frame[column].astype("float64")
     for column in DATE_COLUMNS:
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
     return frame

@@ -137,6 +137,7 @@ class Town:
     latitude: float
     longitude: float
     location_precision: LocationPrecision
+    parent: str = ""                 # canonical containing place ("Albu Kamal" for its desert)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.latitude:.4f}, {self.longitude:.4f})"
@@ -198,6 +199,14 @@ class Dataset:
     towns: dict[str, Town]
     event_types: dict[str, EventType]
     events: tuple[Event, ...]
+
+    @property
+    def town_parents(self) -> dict[str, str]:
+        return {name: town.parent for name, town in self.towns.items() if town.parent}
+
+    @property
+    def actor_parents(self) -> dict[str, str]:
+        return {name: actor.parent for name, actor in self.actors.items() if actor.parent}
 
     def summary(self) -> str:
         return (f"{len(self.articles)} articles, {len(self.events)} events, "

@@ -103,8 +103,10 @@ def read_text(path: Path, problems: Problems, label: str | None = None) -> str |
         return raw.decode("utf-8-sig", errors="replace")
 
 
-def read_table(path: Path, columns: tuple[str, ...], problems: Problems) -> list[Record]:
-    """Records of a CSV file whose header must hold exactly ``columns`` (any order).
+def read_table(path: Path, columns: tuple[str, ...], problems: Problems,
+               optional: tuple[str, ...] = ()) -> list[Record]:
+    """Records of a CSV file whose header must hold exactly ``columns`` (any order); the
+    ``optional`` ones among them may be left out (their cells read as "").
 
     Missing, duplicated or unknown header columns are problems and yield no records
     (every row would be misread).  A record whose field count differs from the
@@ -121,7 +123,7 @@ def read_table(path: Path, columns: tuple[str, ...], problems: Problems) -> list
             if header is None:
                 header = [name.strip().lower() for name in row]
                 if _wrong_delimiter(header, label, line, problems) or \
-                        not _header_ok(header, columns, label, line, problems):
+                        not _header_ok(header, columns, optional, label, line, problems):
                     problems.broken.add(label)
                     return []
                 continue
@@ -129,7 +131,9 @@ def read_table(path: Path, columns: tuple[str, ...], problems: Problems) -> list
                 problems.add(label, line, "", "", f"expected {len(header)} fields, found {len(row)}")
                 problems.partial.add(label)
                 continue
-            records.append(Record(line, {name: value.strip() for name, value in zip(header, row)}))
+            values = dict.fromkeys(optional, "")
+            values.update((name, value.strip()) for name, value in zip(header, row))
+            records.append(Record(line, values))
     except CsvSyntaxError as err:
         problems.add(label, err.line, "", "", str(err))
         problems.partial.add(label)
@@ -152,8 +156,8 @@ def _wrong_delimiter(header: list[str], label: str, line: int, problems: Problem
     return False
 
 
-def _header_ok(header: list[str], columns: tuple[str, ...], label: str, line: int,
-               problems: Problems) -> bool:
+def _header_ok(header: list[str], columns: tuple[str, ...], optional: tuple[str, ...], label: str,
+               line: int, problems: Problems) -> bool:
     before = len(problems)
     for name in duplicates(header):
         problems.add(label, line, name, name, f"duplicated column '{name}'")
@@ -162,7 +166,7 @@ def _header_ok(header: list[str], columns: tuple[str, ...], label: str, line: in
             problems.add(label, line, name, name,
                          f"unknown column '{name}' (expected: {', '.join(columns)})")
     for name in columns:
-        if name not in header:
+        if name not in header and name not in optional:
             problems.add(label, line, name, "", f"missing column '{name}'")
     return len(problems) == before
 

@@ -56,6 +56,25 @@ FRAME_COLUMNS: dict[str, str] = {
     "favours": "str",             # russia|iran|neither|unclear
     "same_as": "str",             # event_id of another report of the same occurrence
     "summary": "str",
+    # Hierarchies, so that a filter selects a place or actor with everything under it:
+    "place_scope": "list",        # towns, the places containing them, and the row's admin areas
+    "actor_scope": "list",        # actors and the groups they belong to (parents, transitively)
+    "possible_sides": "list",     # sides only possibly involved ("Allied Syrian and/or Russian Forces")
+    # What dataset users read, kept from imports (empty for curated rows):
+    "fatalities": "float",        # reported fatalities (NaN: the source gives none)
+    "admin1": "str",              # governorate, district, subdistrict as the source names them
+    "admin2": "str",
+    "admin3": "str",
+    "geo_precision": "str",       # ACLED 1-3 / UCDP where_prec, as written
+    "disorder_type": "str",
+    "source_event_type": "str",   # ACLED event_type / UCDP type_of_violence
+    "source_sub_event_type": "str",
+    "actor1": "str",              # the dyad as the source names it
+    "actor2": "str",
+    "source_actors": "list",      # every actor name as written in the source, in column order
+    "source_date": "str",         # the source's own date field, as written
+    "source_timestamp": "str",    # ACLED timestamp (which version of an event is newer)
+    "source_record": "str",       # the source row as JSON, so an export gives it back unchanged
 }
 
 DATE_COLUMNS = tuple(c for c, k in FRAME_COLUMNS.items() if k == "date")

@@ -14,7 +14,8 @@ ARTICLE_COLUMNS = ("article_id", "file", "title", "outlet", "relays", "url",
 ARTICLE_REQUIRED = ("article_id", "file", "title", "outlet", "published_earliest", "published_latest")
 ACTOR_COLUMNS = ("actor", "side", "parent", "aliases", "colour")
 ACTOR_REQUIRED = ("actor", "side")
-TOWN_COLUMNS = ("town", "aliases", "admin_area", "latitude", "longitude", "location_precision")
+TOWN_COLUMNS = ("town", "aliases", "parent", "admin_area", "latitude", "longitude", "location_precision")
+TOWN_OPTIONAL = ("parent",)
 TOWN_REQUIRED = ("town", "latitude", "longitude", "location_precision")
 EVENT_TYPE_COLUMNS = ("event_type", "description", "example")
 EVENT_TYPE_REQUIRED = ("event_type", "description")
@@ -79,36 +80,44 @@ def load_actors(data_dir: Path, problems: Problems) -> tuple[dict[str, Actor], N
             rows.append((rec, side))
     actors: dict[str, Actor] = {}
     for rec, side in rows:
-        parent = ""
-        if rec["parent"]:
-            parent = registry.resolve(rec["parent"]) or ""
-            if not parent:
-                problems.add(label, rec.line, "parent", rec["parent"],
-                             "parent " + registry.unknown_message(rec["parent"]))
-                continue
+        parent = _resolve_parent(rec, registry, label, problems)
+        if parent is None:
+            continue
         actors[rec["actor"]] = Actor(rec["actor"], side, parent, split_list(rec["aliases"]),
                                      rec["colour"].lower())
-    _check_parent_cycles(actors, {rec["actor"]: rec.line for rec, _ in rows}, problems)
+    _check_parent_cycles(label, actors, {rec["actor"]: rec.line for rec, _ in rows}, problems)
     return actors, registry
 
 
-def _check_parent_cycles(actors: dict[str, Actor], lines: dict[str, int], problems: Problems) -> None:
+def _resolve_parent(rec: Record, registry: NameRegistry, label: str, problems: Problems) -> str | None:
+    """The canonical parent named in ``rec`` ("" for none), or None after reporting an unknown one."""
+    if not rec["parent"]:
+        return ""
+    parent = registry.resolve(rec["parent"])
+    if not parent:
+        problems.add(label, rec.line, "parent", rec["parent"], "parent " + registry.unknown_message(rec["parent"]))
+    return parent or None
+
+
+def _check_parent_cycles(label: str, items: dict, lines: dict[str, int], problems: Problems) -> None:
+    parents = {name: item.parent for name, item in items.items()}
     reported: set[str] = set()
-    for name in actors:
-        chain, current = [name], actors[name].parent
-        while current and current in actors and current not in chain:
+    for name in items:
+        chain, current = [name], parents[name]
+        while current and current in items and current not in chain:
             chain.append(current)
-            current = actors[current].parent
+            current = parents[current]
         if current == name and name not in reported:
             reported.update(chain)
-            problems.add("actors.csv", lines[name], "parent", actors[name].parent,
+            problems.add(label, lines[name], "parent", parents[name],
                          "parent cycle: " + " -> ".join([*chain, name]))
 
 
 def load_towns(data_dir: Path, problems: Problems) -> tuple[dict[str, Town], NameRegistry]:
     """towns.csv and the town-name registry."""
     label, seen, registry, towns = "towns.csv", {}, NameRegistry("town"), {}
-    for rec in read_table(data_dir / label, TOWN_COLUMNS, problems):
+    rows: list[tuple[Record, float, float, LocationPrecision]] = []
+    for rec in read_table(data_dir / label, TOWN_COLUMNS, problems, TOWN_OPTIONAL):
         if not require(rec, TOWN_REQUIRED, label, problems):
             continue
         if not first_seen(seen, name_key(rec["town"]), rec, "town", label, problems):
@@ -119,8 +128,13 @@ def load_towns(data_dir: Path, problems: Problems) -> tuple[dict[str, Town], Nam
         precision = enum_value(rec, "location_precision", LocationPrecision, label, problems)
         if lat is None or lon is None or precision is None:
             continue
-        towns[rec["town"]] = Town(rec["town"], split_list(rec["aliases"]), rec["admin_area"],
-                                  lat, lon, precision)
+        rows.append((rec, lat, lon, precision))
+    for rec, lat, lon, precision in rows:      # parents may be listed after their children
+        parent = _resolve_parent(rec, registry, label, problems)
+        if parent is not None:
+            towns[rec["town"]] = Town(rec["town"], split_list(rec["aliases"]), rec["admin_area"],
+                                      lat, lon, precision, parent)
+    _check_parent_cycles(label, towns, {rec["town"]: rec.line for rec, *_ in rows}, problems)
     return towns, registry
 
 

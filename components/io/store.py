@@ -159,10 +159,19 @@ def arrow_to_frame(table: pa.Table) -> pd.DataFrame:
     frame = pa.table(scalars).to_pandas(self_destruct=True)
     del scalars
     for column, kind in FRAME_COLUMNS.items():
-        if kind == "list":
-            frame[column] = (_list_column(table[column]) if column in table.column_names
-                             else pd.Series([[] for _ in range(len(frame))], dtype=object))
+        if kind != "list":
+            continue
+        if column in table.column_names:
+            frame[column] = _list_column(table[column])
+        elif column in SCOPE_OF and SCOPE_OF[column] in table.column_names:
+            # A table written before scopes existed: each name is its own whole scope.
+            frame[column] = _list_column(table[SCOPE_OF[column]])
+        else:
+            frame[column] = pd.Series([[] for _ in range(len(frame))], dtype=object)
     return frame.loc[:, list(FRAME_COLUMNS)]
+
+
+SCOPE_OF = {"place_scope": "towns", "actor_scope": "actors"}
 
 
 def write_events(frame: pd.DataFrame, path: str | Path) -> Path:

@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 
 import ibis
 
-from components.io.store import column_to_arrow
+from components.io.store import SCOPE_OF, column_to_arrow
 from components.io.store import open_events as store_open_events
 
 # The columns filters and aggregations read; the engine table holds these plus _pos.
@@ -39,6 +39,8 @@ QUERY_COLUMNS: dict[str, pa.DataType] = {
     "actors": pa.list_(pa.string()),
     "sides": pa.list_(pa.string()),
     "towns": pa.list_(pa.string()),
+    "place_scope": pa.list_(pa.string()),
+    "actor_scope": pa.list_(pa.string()),
     "event_type": pa.string(),
     "status": pa.string(),
     "outlet": pa.string(),
@@ -184,7 +186,9 @@ def parquet_table(path: str | Path):
         if key not in _tables:
             quoted = str(path).replace("'", "''")
             present = set(pq.read_schema(path).names)
-            columns = ", ".join(c for c in QUERY_COLUMNS if c in present)
+            # A file from before scopes existed reads each name as its own whole scope.
+            columns = ", ".join(c if c in present else f"{SCOPE_OF[c]} AS {c}"
+                                for c in QUERY_COLUMNS if c in present or SCOPE_OF.get(c) in present)
             source = (f"(SELECT {columns}, file_row_number::BIGINT AS {POSITION} "
                       f"FROM read_parquet('{quoted}', file_row_number = true))")
             _register(key, sql_source=source)
@@ -193,8 +197,9 @@ def parquet_table(path: str | Path):
 
 def _import_query_columns(key: str, table: pa.Table) -> None:
     """``store.open_events``'s hook: import a Parquet file's query columns under ``key``."""
-    if all(c in table.column_names for c in QUERY_COLUMNS):
-        query = pa.table({c: table[c].cast(k) for c, k in QUERY_COLUMNS.items()})
+    names = {c: c if c in table.column_names else SCOPE_OF.get(c) for c in QUERY_COLUMNS}
+    if all(n in table.column_names for n in names.values()):
+        query = pa.table({c: table[names[c]].cast(k) for c, k in QUERY_COLUMNS.items()})
         query = query.append_column(POSITION, pa.array(np.arange(len(query), dtype=np.int64)))
         import_arrow(("attrs", key), query)
 

@@ -25,13 +25,17 @@ class FilterField:
     label: str          # caption and widget label, one value
     plural: str         # caption label, several values
     widget: str         # sidebar label
+    scope_column: str = ""   # the column of names plus everything they are inside / under
+    scope_words: str = ""    # how the caption says so ("and places within it")
 
 
 # Caption order: where, who, what.
 FILTER_FIELDS: tuple[FilterField, ...] = (
-    FilterField("town", "towns", "towns", True, "Town", "Towns", "Town"),
+    FilterField("town", "towns", "towns", True, "Town", "Towns", "Town",
+                "place_scope", "and places within"),
     FilterField("side", "sides", "sides", True, "Side", "Sides", "Side"),
-    FilterField("actor", "actors", "actors", True, "Actor", "Actors", "Actor"),
+    FilterField("actor", "actors", "actors", True, "Actor", "Actors", "Actor",
+                "actor_scope", "and groups under"),
     FilterField("type", "types", "event_type", False, "Type", "Types", "Event type"),
     FilterField("status", "statuses", "status", False, "Status", "Statuses", "Status"),
     FilterField("source", "sources", "outlet", False, "Source", "Sources", "Source outlet"),
@@ -41,8 +45,12 @@ FILTER_FIELDS: tuple[FilterField, ...] = (
 FIELD_BY_KEY = {f.key: f for f in FILTER_FIELDS}
 
 DATE_MODES = ("overlap", "within")
+# How a town or actor filter reads a name: with everything inside / under it, or exactly.
+SCOPES = ("inside", "exact")
+SCOPE_LABELS = {"inside": "with places and groups inside", "exact": "exactly the names picked"}
 DATE_MODE_LABELS = {"overlap": "overlaps the range", "within": "certainly within"}
 DATE_KEYS = ("start", "end", "date_mode")
+CHOICE_KEYS = {"date_mode": DATE_MODES, "scope": SCOPES}   # single-valued filter settings
 
 # Fixed vocabularies of name fields (the others come from the data).
 FIXED_CHOICES = {"precision": PRECISIONS}
@@ -66,4 +74,4 @@ VIEW_CHOICES: dict[str, tuple[str, ...]] = {
 VIEW_LABELS = {"swimlane": "Timeline rows", "colour": "Colour by",
                "period": "Balance period", "rule": "Balance counting rule"}
 
-URL_KEYS = frozenset(FIELD_BY_KEY) | frozenset(DATE_KEYS) | frozenset(VIEW_CHOICES)
+URL_KEYS = frozenset(FIELD_BY_KEY) | frozenset(DATE_KEYS) | frozenset(CHOICE_KEYS) | frozenset(VIEW_CHOICES)

@@ -26,7 +26,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from components.events.schema import PRECISIONS
-from components.query.fields import DATE_MODES, FILTER_FIELDS
+from components.query.fields import DATE_MODES, FILTER_FIELDS, SCOPES
 
 _DATE_MODE_WORDS = {"overlap": "overlapping", "within": "within"}
 
@@ -87,6 +87,7 @@ class EventFilter:
     end: date | None = None         # inclusive
     date_mode: str = "overlap"
     precisions: tuple[str, ...] = ()
+    scope: str = "inside"           # towns and actors: with what is inside/under them, or "exact"
 
     def __post_init__(self) -> None:
         # Widgets hand over lists, Timestamps and ISO strings: normalise them once, here.
@@ -94,6 +95,8 @@ class EventFilter:
             object.__setattr__(self, f.attr, _as_tuple(f.attr, getattr(self, f.attr)))
         object.__setattr__(self, "start", _as_date("start", self.start))
         object.__setattr__(self, "end", _as_date("end", self.end))
+        if self.scope not in SCOPES:
+            raise FilterError(f"EventFilter.scope: {self.scope!r} is not one of {SCOPES}")
         if self.date_mode not in DATE_MODES:
             raise FilterError(f"EventFilter.date_mode: {self.date_mode!r} is not one of {DATE_MODES}")
         unknown = [p for p in self.precisions if p not in PRECISIONS]
@@ -107,7 +110,7 @@ class EventFilter:
 
     def is_empty(self) -> bool:
         """True when nothing is selected (every event passes)."""
-        return not any(getattr(self, f.name) for f in fields(self) if f.name != "date_mode")
+        return not any(getattr(self, f.name) for f in fields(self) if f.name not in ("date_mode", "scope"))
 
     def active(self) -> dict[str, str]:
         """Label -> human value for every constraint in use, for captions and titles."""
@@ -116,7 +119,10 @@ class EventFilter:
             values = getattr(self, f.attr)
             if values:
                 shown = [v.title() for v in values] if f.key == "side" else list(values)
-                out[f.label if len(values) == 1 else f.plural] = ", ".join(shown)
+                text = ", ".join(shown)
+                if f.scope_words and self.scope == "inside":
+                    text += f" {f.scope_words} {'it' if len(values) == 1 else 'them'}"
+                out[f.label if len(values) == 1 else f.plural] = text
         if self.start or self.end:
             out["Dates"] = f"{_DATE_MODE_WORDS[self.date_mode]} {self._range_text()}"
         return out

@@ -54,8 +54,9 @@ def filter_predicate(table: ir.Table, flt: EventFilter) -> ir.BooleanValue | Non
     terms: list[ir.BooleanValue] = []
     for f in FILTER_FIELDS:
         values = getattr(flt, f.attr)
+        column = f.scope_column if f.scope_column and flt.scope == "inside" else f.column
         if values and f.is_list:
-            terms.append(functools.reduce(operator.or_, [table[f.column].contains(v) for v in values]))
+            terms.append(functools.reduce(operator.or_, [table[column].contains(v) for v in values]))
         elif values:
             terms.append(table[f.column].isin(list(values)))
     earliest, latest = _day(table, "earliest"), _day(table, "latest")

@@ -15,6 +15,8 @@ source         source outlet                                  ``source=SouthFron
 start, end     inclusive date range, YYYY-MM-DD (or YYYY-MM,  ``start=2020-01``
                YYYY: start takes the first day, end the last)
 date_mode      overlap | within                               ``date_mode=within``
+scope          inside (a town or actor with what is inside or ``scope=exact``
+               under it: the default) | exact
 precision      day | week | month | year | coarser            ``precision=day``
 swimlane       actor | side | town (timeline lanes)           ``swimlane=town``
 colour         side | type (timeline colours)                 ``colour=type``
@@ -39,7 +41,7 @@ import pandas as pd
 
 from components.events.registry import name_key
 from components.events.schema import NO_VALUE, explode_list
-from components.query.fields import DATE_MODES, FILTER_FIELDS, FIXED_CHOICES, URL_KEYS, VIEW_CHOICES
+from components.query.fields import CHOICE_KEYS, FILTER_FIELDS, FIXED_CHOICES, URL_KEYS, VIEW_CHOICES
 from components.query.filter import EventFilter
 
 MAX_VALUE_CHARS = 200
@@ -198,8 +200,8 @@ def parse_query_params(params: Mapping[str, object], vocab: Vocabulary) -> Parse
     if fields["start"] and fields["end"] and fields["end"] < fields["start"]:
         warnings.append(f"Ignored end={fields['end']}: before start={fields['start']}")
         fields["end"] = None
-    fields["date_mode"] = _single_choice("date_mode", _flat(picked.get("date_mode", [])), DATE_MODES,
-                                         "overlap", warnings)
+    for key, allowed in CHOICE_KEYS.items():
+        fields[key] = _single_choice(key, _flat(picked.get(key, [])), allowed, allowed[0], warnings)
     options = {name: _single_choice(name, _flat(picked.get(name, [])), allowed, allowed[0], warnings)
                for name, allowed in VIEW_CHOICES.items()}
     if len(warnings) > MAX_WARNINGS:
@@ -247,8 +249,9 @@ def to_query_params(flt: EventFilter, options: ViewOptions) -> dict[str, list[st
     for key in ("start", "end"):
         if getattr(flt, key):
             out[key] = [getattr(flt, key).isoformat()]
-    if flt.date_mode != "overlap":
-        out["date_mode"] = [flt.date_mode]
+    for key, allowed in CHOICE_KEYS.items():
+        if getattr(flt, key) != allowed[0]:
+            out[key] = [getattr(flt, key)]
     defaults = ViewOptions()
     for name in VIEW_CHOICES:
         if getattr(options, name) != getattr(defaults, name):
