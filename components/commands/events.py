@@ -1,10 +1,19 @@
-"""Command line: ``python -m components.events validate|--json [--data DIR]``,
-``python -m components.events convert [--data DIR_OR_FILE] --out FILE.parquet``.
+"""Command line for events tables:
 
-``validate`` prints one summary line and exits 0 when the data is clean, else
-prints every problem (one per line, ``file:line:column: message``) and exits 1.
-``--json`` prints one JSON object per event per line (dates ISO ``YYYY-MM-DD``);
-on problems it prints them to stderr and exits 1.
+    python -m components.events validate [--data PATH]
+    python -m components.events --json [--data PATH] [--town NAME ...] [--side SIDE ...] ...
+    python -m components.events convert [--data PATH] --out FILE.parquet
+
+``--data PATH`` means the same here as in the app and ``dashboard.export``: a curated
+directory like ``data/`` (the default), an importer's output directory, or an events
+``.csv`` / ``.parquet`` file.
+
+``validate`` prints one summary line and exits 0 when the data is clean, else prints
+every problem (one per line, ``file:line:column: message``) and exits 1.
+``--json`` prints one JSON object per event per line (dates ISO ``YYYY-MM-DD``, null for
+a missing number) for the events the filters keep.  The filter options are the app's URL
+keys with the same meaning (``--town Boukamal`` is Albu Kamal with the places within it,
+``--scope exact`` only the town); an unknown value exits 2 naming it.
 ``convert`` writes the events table as Parquet for large-set use.
 """
 from __future__ import annotations
@@ -14,14 +23,17 @@ import json
 import math
 import os
 import sys
-from datetime import date
 
-from components.events.frame import event_record
-from components.events.loader import DEFAULT_DATA_DIR, load_dataset
-from components.events.model import Dataset, Event, EventDataError
-from components.io.store import open_events, use_system_allocator, write_events
+import pandas as pd
 
-# JSON key -> key of event_record (the frame row); order is the output order.
+from components.events.loader import DEFAULT_DATA_DIR
+from components.events.model import EventDataError
+from components.io.store import use_system_allocator, write_events
+from components.query.datasource import data_problems, load_view_data
+from components.query.fields import CHOICE_KEYS, DATE_KEYS, FILTER_FIELDS
+from components.views.urlstate import parse_query_params, vocabulary_from_frame
+
+# JSON key -> frame column; order is the output order.
 JSON_FIELDS = {
     "event_id": "event_id", "article_id": "source_id", "article_file": "source_file",
     "title": "title", "outlet": "outlet", "published_earliest": "published_earliest",
@@ -33,21 +45,30 @@ JSON_FIELDS = {
     "override_reason": "override_reason", "actors": "actors", "sides": "sides", "towns": "towns",
     "town": "town", "lat": "lat", "lon": "lon", "event_type": "event_type", "status": "status",
     "favours": "favours", "same_as": "same_as", "summary": "summary",
+    "possible_sides": "possible_sides", "fatalities": "fatalities", "admin1": "admin1",
+    "admin2": "admin2", "admin3": "admin3", "actor1": "actor1", "actor2": "actor2",
+    "source_event_type": "source_event_type", "source_sub_event_type": "source_sub_event_type",
 }
+FILTER_KEYS = [f.key for f in FILTER_FIELDS] + ["start", "end", *CHOICE_KEYS]
 
 
-def event_json(event: Event, dataset: Dataset) -> dict:
-    """One event as a JSON-ready dict (ISO dates, null for a missing coordinate)."""
-    record = event_record(event, dataset)
-    out = {}
-    for key, source in JSON_FIELDS.items():
-        value = record[source]
-        if isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, float) and math.isnan(value):
-            value = None
-        out[key] = value
-    return out
+def _value(value):
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return value
+
+
+def event_objects(frame: pd.DataFrame):
+    """One JSON-ready dict per row (ISO dates, null for a missing number)."""
+    columns = list(JSON_FIELDS.values())
+    for row in frame[columns].itertuples(index=False, name=None):
+        yield {key: _value(value) for key, value in zip(JSON_FIELDS, row)}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,10 +78,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="validate: check every file and print a one-line summary; "
                              "convert: write the events table to --out as Parquet")
     parser.add_argument("--json", action="store_true", help="print one JSON object per event per line")
-    parser.add_argument("--data", default=str(DEFAULT_DATA_DIR), metavar="DIR",
-                        help="data directory (default: the bundled data/); convert also reads "
-                             "an events .csv or .parquet")
+    parser.add_argument("--data", default=str(DEFAULT_DATA_DIR), metavar="PATH",
+                        help="curated data directory (default: the bundled data/), import directory, "
+                             "or events .csv/.parquet")
     parser.add_argument("--out", metavar="FILE.parquet", help="with convert: the Parquet file to write")
+    for key in FILTER_KEYS:
+        parser.add_argument(f"--{key.replace('_', '-')}", dest=f"f_{key}", action="append", metavar="VALUE",
+                            help=f"as the URL key '{key}' (repeatable, comma-separated)")
     return parser
 
 
@@ -71,38 +95,46 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print("error: give 'validate', 'convert' or '--json'", file=sys.stderr)
         return 2
-    if args.command == "convert":
-        if not args.out:
-            parser.print_usage(sys.stderr)
-            print("error: convert needs --out FILE.parquet", file=sys.stderr)
-            return 2
-        use_system_allocator()
-        try:
-            frame = open_events(args.data)
-            out = write_events(frame, args.out)
-        except (ValueError, OSError) as err:   # StoreError, EventDataError
-            print(f"error: {err}", file=sys.stderr)
-            return 2
-        print(f"wrote {len(frame):,} events to {out} ({out.stat().st_size:,} bytes)")
-        return 0
+    if args.command == "convert" and not args.out:
+        parser.print_usage(sys.stderr)
+        print("error: convert needs --out FILE.parquet", file=sys.stderr)
+        return 2
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(encoding="utf-8")
+    use_system_allocator()
     try:
-        dataset = load_dataset(args.data)
-    except EventDataError as err:
-        out = sys.stderr if args.json else sys.stdout
-        for problem in err.problems:
+        data = load_view_data(args.data)
+    except (EventDataError, ValueError, OSError) as err:
+        out = sys.stderr if args.json or args.command == "convert" else sys.stdout
+        problems = data_problems(err)
+        for problem in problems:
             print(problem, file=out)
-        print(f"{len(err.problems)} problem(s) in {args.data}", file=sys.stderr)
-        return 1
-    if args.json:
+        print(f"{len(problems)} problem(s) in {args.data}", file=sys.stderr)
+        return 1 if isinstance(err, EventDataError) else 2
+    if args.command == "convert":
         try:
-            for event in dataset.events:
-                print(json.dumps(event_json(event, dataset), ensure_ascii=False))
-            sys.stdout.flush()
-        except BrokenPipeError:  # `... --json | head`: the reader left, which is fine
-            sys.stdout = open(os.devnull, "w")
-    else:
-        print(f"ok: {dataset.summary()}")
+            out = write_events(data.frame, args.out)
+        except (ValueError, OSError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        print(f"wrote {len(data.frame):,} events to {out} ({out.stat().st_size:,} bytes)")
+        return 0
+    if not args.json:
+        print(f"ok: {data.summary}")
+        return 0
+    params = {key: getattr(args, f"f_{key}") for key in FILTER_KEYS if getattr(args, f"f_{key}")}
+    vocab = vocabulary_from_frame(data.frame, actor_aliases=data.actor_aliases,
+                                  town_aliases=data.town_aliases)
+    parsed = parse_query_params(params, vocab)
+    if parsed.warnings:
+        for warning in parsed.warnings:
+            print(f"error: {warning}", file=sys.stderr)
+        return 2
+    from components.query.run import filter_events   # the query engine, only when filtering
+    try:
+        for obj in event_objects(filter_events(data.frame, parsed.filter)):
+            print(json.dumps(obj, ensure_ascii=False))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `... --json | head`: the reader left, which is fine
+        sys.stdout = open(os.devnull, "w")
     return 0
-

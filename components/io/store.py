@@ -296,6 +296,24 @@ def read_rows(path: str | Path, positions: np.ndarray) -> pd.DataFrame:
     return arrow_to_frame(table.take(pa.array(positions, pa.int64())))
 
 
+def is_curated(path: Path) -> bool:
+    """A curated data directory (articles and events by hand, like the bundled data/)."""
+    return path.is_dir() and (path / "articles.csv").is_file()
+
+
+def import_table(path: Path) -> Path:
+    """The events file an importer's output directory holds (Parquet, else CSV); any other
+    path as it is.  So ``--data DIR`` opens what ``python -m components.importers ... --out
+    DIR`` wrote, in every command and in the app."""
+    if path.is_dir() and not is_curated(path):
+        for name in ("events.parquet", "events.csv"):
+            if (path / name).is_file():
+                return path / name
+        raise StoreError(f"{path}: neither a curated data directory (articles.csv, events.csv, ...) "
+                         "nor an import directory (events.parquet or events.csv)")
+    return path
+
+
 def open_events(path: str | Path, *, on_arrow=None) -> pd.DataFrame:
     """The events table at ``path``: a curated data directory, ``.parquet`` or ``.csv``.
 
@@ -303,7 +321,7 @@ def open_events(path: str | Path, *, on_arrow=None) -> pd.DataFrame:
     file's Arrow table while pandas builds the frame (the query engine imports its columns
     there: two cores, half the wait); the frame's ``attrs["engine_key"]`` is that key.
     """
-    path = Path(path)
+    path = import_table(Path(path))
     if path.is_dir():
         from components.events import load_events_frame
         return load_events_frame(path)

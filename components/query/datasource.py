@@ -17,6 +17,8 @@ import pandas as pd
 
 from components.events import EventDataError, events_to_frame, load_dataset
 from components.events.loader import DEFAULT_DATA_DIR
+from components.io.importers.references import load_references
+from components.io.store import is_curated
 
 DATA_ENV = "DZ_DATA"
 
@@ -28,6 +30,7 @@ class ViewData:
     actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     town_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     actor_sides: dict[str, str] = field(default_factory=dict)
+    summary: str = ""                                      # one line: what the data holds
 
 
 def resolve_data_path(cli_value: str | None = None, env: dict[str, str] | None = None) -> Path:
@@ -40,7 +43,7 @@ def resolve_data_path(cli_value: str | None = None, env: dict[str, str] | None =
 def load_view_data(path: str | Path | None = None) -> ViewData:
     """Load ``path`` (default bundled data/); raises EventDataError or ValueError on bad data."""
     path = Path(path) if path is not None else DEFAULT_DATA_DIR
-    if path.is_dir():
+    if is_curated(path):
         dataset = load_dataset(path)
         frame = events_to_frame(dataset)
         # Lets the query engine reuse its import across st.cache_data copies of the frame.
@@ -52,9 +55,17 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
             actor_aliases={a.name: tuple(a.aliases) for a in dataset.actors.values()},
             town_aliases={t.name: tuple(t.aliases) for t in dataset.towns.values()},
             actor_sides={a.name: a.side.value for a in dataset.actors.values()},
+            summary=dataset.summary(),
         )
+    # An import or an events file: canonical names from the bundled registries, so their
+    # aliases (and the file's own spellings, which the importer mapped) work in filters.
     from components.query.engine import open_events
-    return ViewData(frame=open_events(path), label=_label(path))
+    refs = load_references()
+    frame = open_events(path)
+    return ViewData(frame=frame, label=_label(path), summary=f"{len(frame):,} events in {path}",
+                    actor_aliases=refs.actor_aliases,
+                    town_aliases=refs.town_aliases,
+                    actor_sides={name: side for name, side in refs.actors.values()})
 
 
 def data_problems(err: Exception) -> list[str]:

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .common import ImportContext, actor_names, place
+from .common import ImportContext, place, source_record
 from .frame import set_interval, shape_of
 from .rows import Record, RowError, parse_coordinate, parse_date, parse_int, required
 
@@ -30,7 +30,6 @@ REQUIRED = ("event_id_cnty", "event_date", "time_precision", "actor1", "location
 PLACE_COLUMNS = ("location", "admin3", "admin2", "admin1")
 ACTOR_COLUMNS = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 ID_PREFIX = "acled:"
-# The extra columns of this product's ACLED-compatible export (components/io/table_export.py).
 
 def acled_interval(day: date, code: int) -> tuple[date, date, str, str, str]:
     """(start, end, granularity, timex, why) for an ACLED event_date and time_precision."""
@@ -52,16 +51,16 @@ def convert_acled(record: Record, ctx: ImportContext, row: dict) -> None:
     """Fill ``row`` from one ACLED record, or raise RowError naming the bad column."""
     raw_id = required(record, "event_id_cnty")
     event_id = record.get("event_id") or ID_PREFIX + raw_id
-    day = parse_date(required(record, "event_date"), "event_date")
+    day = parse_date(required(record, "event_date"), "event_date", ctx.date_order)
     code = parse_int(required(record, "time_precision"), "time_precision", range(1, 4))
     if record.get("year") and parse_int(record.get("year"), "year") != day.year:
         raise RowError("year", record.get("year"), f"disagrees with event_date {day}")
     lat = parse_coordinate(record.get("latitude"), "latitude", 90)
     lon = parse_coordinate(record.get("longitude"), "longitude", 180)
     fatalities = parse_int(record.get("fatalities"), "fatalities", range(0, 10**6)) if record.get("fatalities") else None
+    timestamp = str(parse_int(record.get("timestamp"), "timestamp", range(0, 10**11))) if record.get("timestamp") else ""
     location = next((record.get(c) for c in PLACE_COLUMNS if record.get(c)), "")
     exported = _exported_interval(record)
-    ctx.claim_id(record, "event_id_cnty", event_id)
 
     if exported:
         start, end, granularity, timex = exported
@@ -71,23 +70,32 @@ def convert_acled(record: Record, ctx: ImportContext, row: dict) -> None:
         start, end, granularity, timex, why = acled_interval(day, code)
         set_interval(row, start, end, granularity, timex, f"acled_precision_{code}",
                      f"ACLED event_date {day} with time_precision {code}: {why} -> {start}..{end}")
-    actors, sides = ctx.actors(actor_names(record, ACTOR_COLUMNS))
-    if not actors:
+    parties = [ctx.party(record, ("actor1", "assoc_actor_1")), ctx.party(record, ("actor2", "assoc_actor_2"))]
+    ctx.actors(row, parties)
+    if not row["actors"]:
         ctx.warn(record, "actor1", "", "no actor named; the event has no actors")
     town_names = [t.strip() for t in record.get("towns").split(";") if t.strip()] or [location] * bool(location)
     towns = [ctx.town(name, lat, lon) if i == 0 else ctx.town(name, math.nan, math.nan)
              for i, name in enumerate(town_names)]
-    place(row, towns)
+    place(row, towns, ctx.refs, ctx.admin_places(record))
     if not towns:
         ctx.warn(record, "location", "", "no location or admin area; the event has no town")
     elif math.isnan(row["lat"]):
         ctx.warn(record, "latitude", "", f"no coordinates for unregistered location {town_names[0]!r}")
-    sub_type = record.get("sub_event_type") or record.get("event_type")
+    event_type, sub_type = record.get("event_type"), record.get("sub_event_type")
     row.update(
         event_id=event_id, source_id="acled", source_file=ctx.label, outlet=record.get("source"),
         quote=record.get("notes"), date_text=record.get("date_text") or record.get("event_date"),
-        actors=actors, sides=sides, event_type=sub_type.lower(), status="reported", favours="unclear",
-        summary=_summary(record, fatalities))
+        event_type=(sub_type or event_type).lower(), status="reported",
+        favours=record.get("favours") or ctx.decide_favours(event_type, sub_type, parties),
+        summary=_summary(record, fatalities),
+        fatalities=math.nan if fatalities is None else float(fatalities),
+        admin1=record.get("admin1"), admin2=record.get("admin2"), admin3=record.get("admin3"),
+        geo_precision=record.get("geo_precision"), disorder_type=record.get("disorder_type"),
+        source_event_type=event_type, source_sub_event_type=sub_type,
+        actor1=record.get("actor1"), actor2=record.get("actor2"),
+        source_date=record.get("event_date"), source_timestamp=timestamp,
+        source_record=source_record(record))
 
 
 def _exported_interval(record: Record) -> tuple[date, date, str, str] | None:

@@ -1,18 +1,25 @@
 """The user-editable mapping from dataset actor names to canonical actors and sides.
 
-``data/actor_map.csv`` holds rows ``pattern, match, actor, side, note``; the
-first row whose pattern matches wins, so specific rows go first ("Quds Force"
-before "Islamic Revolutionary Guard Corps").  ``match`` is one of:
+``data/actor_map.csv`` holds rows ``pattern, match, actor, side, note``.  ``match`` is one of:
 
 * ``exact``    -- the whole name, any case ("SDF");
 * ``prefix``   -- the name starts with the pattern ("Military Forces of Russia");
 * ``contains`` -- the pattern is a word sequence inside the name ("Wagner");
 * ``regex``    -- a Python regular expression searched in the name, any case.
 
-Resolution order for one name: the curated registry (``data/actors.csv``,
-canonical names and aliases, exact) first, then the map.  A map row whose
-``actor`` is a curated actor takes the curated side, so the two never disagree.
-Names matched by neither are *unmapped*: kept as they are, with side "other".
+Every ``exact`` row is tried before any pattern row, whatever their order in the file, so
+"Global Coalition Against Daesh" (exact: US-led coalition) is never caught by a ``Daesh``
+pattern (ISIS); among pattern rows the first that matches wins, so specific rows go first
+("Quds Force" before "Islamic Revolutionary Guard Corps").
+
+``side`` may name alternatives joined by ``|`` ("syrian_government|russia" for "Allied
+Syrian and/or Russian Forces"): such an event lists both sides, and both as only
+*possible* (``possible_sides``), the way a date can be an interval.
+
+Resolution order for one name: the curated registry (``data/actors.csv``, canonical
+names and aliases, exact) first, then the map.  A one-side map row whose ``actor`` is a
+curated actor takes the curated side, so the two never disagree.  Names matched by
+neither are *unmapped*: kept as they are, with side "other".
 """
 from __future__ import annotations
 
@@ -37,26 +44,30 @@ class MapRule:
     pattern: str
     match: str
     actor: str
-    side: str
+    sides: tuple[str, ...]
     line: int
     regex: re.Pattern
 
     def __str__(self) -> str:
-        return f"{self.match} {self.pattern!r} -> {self.actor} [{self.side}]"
+        return f"{self.match} {self.pattern!r} -> {self.actor} [{'|'.join(self.sides)}]"
 
 
 @dataclass(frozen=True, slots=True)
 class ActorMapping:
-    """The result for one dataset name: canonical actor, side, and how it was found."""
+    """The result for one dataset name: canonical actor, side(s), and how it was found."""
 
     name: str
     actor: str
-    side: str
-    via: str            # "registry" | "map:<line>" | "unmapped"
+    sides: tuple[str, ...]   # one side, or the alternatives when the name is ambiguous
+    via: str                 # "registry" | "map:<line>" | "unmapped"
 
     @property
     def mapped(self) -> bool:
         return self.via != "unmapped"
+
+    @property
+    def uncertain(self) -> bool:
+        return len(self.sides) > 1
 
 
 def _compile(pattern: str, match: str) -> re.Pattern:
@@ -67,32 +78,35 @@ def _compile(pattern: str, match: str) -> re.Pattern:
 
 
 def load_actor_map(path: str | Path | None = None) -> tuple[MapRule, ...]:
-    """The rules of an actor-map CSV; any bad row makes the whole map refused, with every reason."""
+    """The rules of an actor-map CSV, exact rows first; any bad row refuses the whole map,
+    with every reason."""
     path = Path(path) if path is not None else DEFAULT_ACTOR_MAP
     if not path.is_file():
         raise ImportFileError(f"actor map not found: {path}")
     records, bad = read_records(decode(path.read_bytes(), path.name), path.name, ACTOR_MAP_COLUMNS)
     problems = [str(p) for p in bad]
     rules: list[MapRule] = []
-    sides = {s.value for s in Side}
+    known_sides = {s.value for s in Side}
     for rec in records:
         pattern, match = rec.get("pattern"), rec.get("match").lower() or "exact"
         actor, side = rec.get("actor") or pattern, rec.get("side").lower()
+        sides = tuple(dict.fromkeys(s.strip() for s in side.split("|")))
         where = f"{path.name}:{rec.line}"
         if not pattern:
             problems.append(f"{where}:pattern: empty pattern")
         elif match not in MATCH_KINDS:
             problems.append(f"{where}:match: {match!r} — expected one of {', '.join(MATCH_KINDS)}")
-        elif side not in sides:
-            problems.append(f"{where}:side: {side!r} — expected one of {', '.join(sorted(sides))}")
+        elif not set(sides) <= known_sides:
+            problems.append(f"{where}:side: {side!r} — expected one of {', '.join(sorted(known_sides))}"
+                            " (alternatives joined by '|')")
         else:
             try:
-                rules.append(MapRule(pattern, match, actor, side, rec.line, _compile(pattern, match)))
+                rules.append(MapRule(pattern, match, actor, sides, rec.line, _compile(pattern, match)))
             except re.error as err:
                 problems.append(f"{where}:pattern: {pattern!r} — bad regular expression: {err}")
     if problems:
         raise ImportFileError("bad actor map:\n" + "\n".join(problems))
-    return tuple(rules)
+    return tuple(sorted(rules, key=lambda rule: rule.match != "exact"))   # stable: file order kept
 
 
 class ActorMapper:
@@ -111,13 +125,13 @@ class ActorMapper:
     def _resolve(self, name: str) -> ActorMapping:
         known = self.refs.actor(name)
         if known:
-            return ActorMapping(name, known[0], known[1], "registry")
+            return ActorMapping(name, known[0], (known[1],), "registry")
         for rule in self.rules:
             if rule.regex.search(name):
-                curated = self.refs.actor(rule.actor)
-                actor, side = curated if curated else (rule.actor, rule.side)
-                return ActorMapping(name, actor, side, f"map:{rule.line}")
-        return ActorMapping(name, name, UNMAPPED_SIDE, "unmapped")
+                curated = self.refs.actor(rule.actor) if len(rule.sides) == 1 else None
+                actor, sides = (curated[0], (curated[1],)) if curated else (rule.actor, rule.sides)
+                return ActorMapping(name, actor, sides, f"map:{rule.line}")
+        return ActorMapping(name, name, (UNMAPPED_SIDE,), "unmapped")
 
 
 def split_actors(value: str) -> list[str]:

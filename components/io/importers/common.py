@@ -1,6 +1,13 @@
-"""The import loop shared by every format: convert each record or reject it with a reason."""
+"""The import loop shared by every format: convert each record or reject it with a reason.
+
+Rows that share an event id are versions of one event: the one with the newer
+``timestamp`` (ACLED) wins and the other is counted as *superseded*; two versions that
+do not say which is newer are a duplicate, rejected with the line of the first.  So
+``rows read = accepted + rejected + superseded`` always.
+"""
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -8,13 +15,18 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .actor_map import ActorMapper, split_actors
-from .frame import blank_row, make_frame
-from .references import References, TownRef, no_town
+from components.events.hierarchy import scope
 from components.events.model import Problem
 
+from .actor_map import ActorMapper, ActorMapping, split_actors
+from .favours import FavoursDecider, party_sides
+from .frame import blank_row, make_frame
+from .references import References, TownRef, no_town
 from .report import ImportReport, row_problem
-from .rows import Record, RowError, decode, read_records
+from .rows import Record, RowError, date_order, decode, read_records
+
+# ACLED's admin columns -> the word that names such an area in the registry.
+ADMIN_WORDS = (("admin1", "governorate"), ("admin2", "district"), ("admin3", "subdistrict"))
 
 
 @dataclass
@@ -25,35 +37,39 @@ class ImportContext:
     label: str
     refs: References
     mapper: ActorMapper
+    favours: FavoursDecider
+    date_order: str | None = None
     unmapped_actors: Counter = field(default_factory=Counter)
     unmapped_towns: Counter = field(default_factory=Counter)
-    mapped: dict[str, str] = field(default_factory=dict)
+    mapping_rows: Counter = field(default_factory=Counter)     # ActorMapping -> rows using it
     warnings: list[Problem] = field(default_factory=list)
-    first_line: dict[str, int] = field(default_factory=dict)
     town_cache: dict[str, TownRef | None] = field(default_factory=dict)
 
-    def claim_id(self, record: Record, column: str, event_id: str) -> str:
-        """``event_id`` if no earlier row of the file used it; call before resolving names."""
-        seen = self.first_line.setdefault(event_id, record.line)
-        if seen != record.line:
-            raise RowError(column, event_id, f"duplicate event id (first on line {seen})")
-        return event_id
+    def party(self, record: Record, columns: tuple[str, ...]) -> list[ActorMapping]:
+        """The mapped actors named in ``columns`` (one actor column and its associates)."""
+        return [self.mapper(name) for column in columns for name in split_actors(record.get(column))]
 
-    def actors(self, names: list[str]) -> tuple[list[str], list[str]]:
-        """Canonical actors (first-seen order, no repeats) and their sides (deduplicated)."""
-        actors: list[str] = []
-        sides: list[str] = []
-        for name in names:
-            hit = self.mapper(name)
-            if hit.mapped:
-                self.mapped[name] = hit.actor
-            else:
-                self.unmapped_actors[name] += 1
-            if hit.actor not in actors:
-                actors.append(hit.actor)
-            if hit.side not in sides:
-                sides.append(hit.side)
-        return actors, sides
+    def actors(self, row: dict, parties: list[list[ActorMapping]]) -> None:
+        """Fill actors, sides, possible_sides, actor_scope and source_actors; count each mapping
+        once per row (the report's counts are rows, not mentions)."""
+        actors: dict[str, None] = {}
+        sides: dict[str, None] = {}
+        possible: dict[str, None] = {}
+        for hit in dict.fromkeys(hit for party in parties for hit in party):
+            self.mapping_rows[hit] += 1
+            if not hit.mapped:
+                self.unmapped_actors[hit.name] += 1
+            actors[hit.actor] = None
+            sides.update(dict.fromkeys(hit.sides))
+            if hit.uncertain:
+                possible.update(dict.fromkeys(hit.sides))
+        row.update(actors=list(actors), sides=list(sides), possible_sides=list(possible),
+                   actor_scope=scope(actors, self.refs.actor_parents),
+                   source_actors=[hit.name for party in parties for hit in party])
+
+    def decide_favours(self, event_type: str, sub_type: str, parties: list[list[ActorMapping]]) -> str:
+        sides = [party_sides(party) for party in parties] + [(), ()]
+        return self.favours(event_type, sub_type, sides[0], sides[1])
 
     def town(self, name: str, lat: float, lon: float) -> TownRef:
         """The registry town for a location name, else the location itself with the file's coordinates."""
@@ -65,12 +81,26 @@ class ImportContext:
         self.unmapped_towns[name] += 1
         return no_town(name, lat, lon)
 
+    def admin_places(self, record: Record) -> list[str]:
+        """Registry places for the row's admin areas ("Abu Kamal" in admin2 -> the district)."""
+        out = []
+        for column, word in ADMIN_WORDS:
+            value = record.get(column)
+            key = f"{value} {word}"
+            if value:
+                if key not in self.town_cache:
+                    self.town_cache[key] = self.refs.town(key)
+                if self.town_cache[key]:
+                    out.append(self.town_cache[key].name)
+        return out
+
     def warn(self, record: Record, column: str, value: str, message: str) -> None:
         self.warnings.append(row_problem(self.label, record.line, column, value, message))
 
 
-def place(row: dict, towns: list[TownRef]) -> None:
-    """Fill towns/town/lat/lon from resolved towns (the first is the primary one)."""
+def place(row: dict, towns: list[TownRef], refs: References, areas: list[str] = ()) -> None:
+    """Fill towns/town/lat/lon from resolved towns (the first is the primary one), and
+    place_scope: the towns, the admin ``areas`` and every place containing them."""
     names: list[str] = []
     for town in towns:
         if town.name and town.name not in names:
@@ -79,36 +109,73 @@ def place(row: dict, towns: list[TownRef]) -> None:
     row["town"] = towns[0].name if towns else ""
     row["lat"] = towns[0].lat if towns else math.nan
     row["lon"] = towns[0].lon if towns else math.nan
+    row["place_scope"] = scope([*names, *areas], refs.town_parents)
 
 
-def actor_names(record: Record, columns: tuple[str, ...]) -> list[str]:
-    """Actor names from single-actor and ';'-joined associated-actor columns, in column order."""
-    names: list[str] = []
-    for column in columns:
-        names.extend(split_actors(record.get(column)))
-    return names
+def source_record(record: Record) -> str:
+    """The source row as JSON (column order kept), for exports that give it back unchanged."""
+    return json.dumps(record.values, ensure_ascii=False, separators=(",", ":"))
 
 
 def run_import(kind: str, data: bytes, label: str, required: tuple[str, ...],
                convert: Callable[[Record, ImportContext, dict], None], refs: References,
-               mapper: ActorMapper, *, max_rows: int) -> tuple[pd.DataFrame, ImportReport]:
+               mapper: ActorMapper, favours: FavoursDecider, *, max_rows: int,
+               date_columns: tuple[str, ...] = (), given_order: str | None = None,
+               ) -> tuple[pd.DataFrame, ImportReport]:
     """Decode, read and convert every record; ``convert`` fills a blank row or raises RowError."""
     records, malformed = read_records(decode(data, label), label, required, max_rows=max_rows)
-    ctx = ImportContext(kind, label, refs, mapper)
-    rows: list[dict] = []
+    orders = {date_order((r.get(c) for r in records), label, c, given_order) for c in date_columns}
+    orders.discard(None)
+    if len(orders) > 1:
+        orders = {date_order((r.get(c) for c in date_columns for r in records), label,
+                             "/".join(date_columns), given_order)}
+    ctx = ImportContext(kind, label, refs, mapper, favours, next(iter(orders), given_order))
+    kept: dict[str, tuple[dict, Record]] = {}
     rejected: list[Problem] = list(malformed)
+    superseded = 0
     for record in records:
         row = blank_row()
         try:
             convert(record, ctx, row)
+            previous = kept.get(row["event_id"])
+            if previous is not None:
+                newer = _newer(row, previous[0])
+                if newer is None:
+                    raise RowError(_id_column(kind), row["event_id"],
+                                   f"duplicate event id (first on line {previous[1].line}; "
+                                   "no timestamp says which version is newer)")
+                superseded += 1
+                if newer is previous[0]:
+                    continue
         except RowError as err:
             rejected.append(err.problem(label, record.line))
             continue
-        rows.append(row)
+        kept[row["event_id"]] = (row, record)
     rejected.sort(key=lambda p: p.line)
-    report = ImportReport(kind, label, rows_read=len(records) + len(malformed), rows_accepted=len(rows),
+    report = ImportReport(kind, label, rows_read=len(records) + len(malformed), rows_accepted=len(kept),
+                          rows_superseded=superseded, date_order=ctx.date_order or "",
                           rejected=tuple(rejected), warnings=tuple(ctx.warnings),
                           unmapped_actors=dict(ctx.unmapped_actors.most_common()),
                           unmapped_towns=dict(ctx.unmapped_towns.most_common()),
-                          mapped_actors=dict(sorted(ctx.mapped.items())))
-    return make_frame(rows), report
+                          mappings=tuple(_mapping_summary(ctx.mapping_rows)),
+                          favours_rules=dict(ctx.favours.decided.most_common()))
+    return make_frame([row for row, _ in kept.values()]), report
+
+
+def _newer(row: dict, other: dict) -> dict | None:
+    """The newer of two versions of one event by ``source_timestamp``; None when unknown or equal."""
+    try:
+        mine, theirs = int(row["source_timestamp"]), int(other["source_timestamp"])
+    except (TypeError, ValueError):
+        return None
+    return None if mine == theirs else row if mine > theirs else other
+
+
+def _id_column(kind: str) -> str:
+    return {"acled": "event_id_cnty", "ucdp": "id"}.get(kind, "event_id")
+
+
+def _mapping_summary(rows: Counter) -> list[dict]:
+    """Every actor name seen, with what it mapped to, how, and in how many rows (most first)."""
+    return [{"name": hit.name, "actor": hit.actor, "sides": "|".join(hit.sides), "via": hit.via, "rows": n}
+            for hit, n in sorted(rows.items(), key=lambda item: (-item[1], item[0].name))]

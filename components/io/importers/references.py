@@ -35,6 +35,8 @@ class References:
     towns: dict[str, TownRef] = field(default_factory=dict)           # key -> town
     actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> names
     town_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    actor_parents: dict[str, str] = field(default_factory=dict)   # canonical -> parent
+    town_parents: dict[str, str] = field(default_factory=dict)
 
     def actor(self, name: str) -> tuple[str, str] | None:
         """(canonical, side) for an actor name or alias, any case."""
@@ -75,7 +77,9 @@ def load_references(data_dir: str | Path | None = None) -> References:
         for name in names:
             town_keys.setdefault(name_key(name), ref)
             town_keys.setdefault(_loose_key(name), ref)
-    return References(actor_keys, town_keys, actor_aliases, town_aliases)
+    return References(actor_keys, town_keys, actor_aliases, town_aliases,
+                      {a.name: a.parent for a in actors.values() if a.parent},
+                      {t.name: t.parent for t in towns.values() if t.parent})
 
 
 def no_town(name: str, lat: float = math.nan, lon: float = math.nan) -> TownRef:

@@ -29,8 +29,9 @@ def row_problem(file: str, line: int, column: str, value: str, reason: str) -> P
 class ImportReport:
     """What happened to every row of one imported file.
 
-    ``rows_read == rows_accepted + len(rejected)`` always holds: a row is either
-    in the frame or rejected with a reason, never silently dropped.  Unmapped
+    ``rows_read == rows_accepted + len(rejected) + rows_superseded`` always holds: a row
+    is in the frame, rejected with a reason, or an older version of an accepted event
+    (same id, older ``timestamp``) -- never silently dropped.  Unmapped
     actors and towns are *kept* (side "other", the dataset's own coordinates)
     and listed here with how many rows mention them.
     """
@@ -43,11 +44,16 @@ class ImportReport:
     warnings: tuple[Problem, ...] = ()
     unmapped_actors: dict[str, int] = field(default_factory=dict)
     unmapped_towns: dict[str, int] = field(default_factory=dict)
-    mapped_actors: dict[str, str] = field(default_factory=dict)   # dataset name -> canonical
+    rows_superseded: int = 0                    # older versions of an accepted event
+    date_order: str = ""                        # "dmy"/"mdy" when the file has numeric dates
+    # Every actor name with what it mapped to, how ("registry", "map:<line>", "unmapped")
+    # and in how many rows, so a wrong mapping is visible, not only a missing one.
+    mappings: tuple[dict, ...] = ()
+    favours_rules: dict[str, int] = field(default_factory=dict)   # rule -> rows it decided
 
     @property
     def reconciles(self) -> bool:
-        return self.rows_read == self.rows_accepted + len(self.rejected)
+        return self.rows_read == self.rows_accepted + len(self.rejected) + self.rows_superseded
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -65,12 +71,21 @@ class ImportReport:
                  f"  rows read:     {self.rows_read}",
                  f"  rows accepted: {self.rows_accepted}",
                  f"  rows rejected: {len(self.rejected)}"]
+        if self.rows_superseded:
+            lines.append(f"  rows updated:  {self.rows_superseded} (older versions replaced by a newer timestamp)")
+        if self.date_order:
+            lines.append(f"  numeric dates read as: {self.date_order}")
         lines += _listed("rejected rows", [str(p) for p in self.rejected], limit)
         lines += _listed("warnings", [str(p) for p in self.warnings], limit)
         lines += _listed("unmapped actors (kept, side 'other'; add them to the actor map)",
                          [f"{n} ({_rows(c)})" for n, c in sorted(self.unmapped_actors.items())], limit)
         lines += _listed("unmapped towns (kept as their own town with the file's coordinates)",
                          [f"{n} ({_rows(c)})" for n, c in sorted(self.unmapped_towns.items())], limit)
+        lines += _listed("actor mappings applied (name -> actor [side] via, rows)",
+                         [f"{m['name']} -> {m['actor']} [{m['sides']}] via {m['via']} ({_rows(m['rows'])})"
+                          for m in self.mappings], limit)
+        lines += _listed("favours decided by (rule -> rows)",
+                         [f"{rule} ({_rows(n)})" for rule, n in self.favours_rules.items()], limit)
         return "\n".join(lines)
 
 

@@ -7,6 +7,7 @@ and an export must import back unchanged.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -22,10 +23,45 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # What the export guard can put after its apostrophe: a trigger, or the apostrophe it doubled.
 GUARDED_AFTER_APOSTROPHE = (*FORMULA_TRIGGERS, "'")
 
-# Date spellings found in ACLED/UCDP exports, tried in order.  Day-first only:
-# "03/04/2020" is never read month-first, so no guess can flip day and month.
-DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y", "%d-%m-%Y",
-                "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+# Date spellings found in ACLED/UCDP exports, tried in order (ISO and month names: no
+# ambiguity).  All-numeric dates ("7/4/2020") are read in the file's one date order,
+# decided for the whole column by ``date_order`` -- never guessed row by row.
+DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y",
+                "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d")
+NUMERIC_FORMATS = {"dmy": ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"), "mdy": ("%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y")}
+DATE_ORDERS = tuple(NUMERIC_FORMATS)
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+# Days outside this range are row errors (a typo like 1020 or 2300, not a 1020 event).
+DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def date_order(values, label: str, column: str, given: str | None = None) -> str | None:
+    """The order of the column's all-numeric dates: "dmy" when some first field is 13-31,
+    "mdy" when some second field is; ``given`` must agree with that evidence.  A column
+    with numeric dates and no evidence either way is refused unless ``given`` says."""
+    first = second = None
+    numeric = 0
+    for value in values:
+        m = _NUMERIC_DATE.match(value.strip())
+        if not m:
+            continue
+        numeric += 1
+        if first is None and int(m[1]) > 12:
+            first = value
+        if second is None and int(m[2]) > 12:
+            second = value
+    choices = f"rerun with --date-order {' or --date-order '.join(DATE_ORDERS)}"
+    if first and second:
+        raise ImportFileError(f"{label}: column {column} mixes day-first ({first!r}) and month-first "
+                              f"({second!r}) dates; fix the file (ISO YYYY-MM-DD is safest)")
+    evidence = "dmy" if first else "mdy" if second else None
+    if given and evidence and given != evidence:
+        raise ImportFileError(f"{label}: --date-order {given} contradicts column {column}: "
+                              f"{first or second!r} can only be {evidence}")
+    if numeric and not (given or evidence):
+        raise ImportFileError(f"{label}: column {column} has {numeric:,} all-numeric dates that read "
+                              f"both day-first and month-first (no field above 12); {choices}")
+    return given or evidence
 
 
 class RowError(ValueError):
@@ -131,18 +167,22 @@ def _check_header(header: list[str], required: tuple[str, ...], label: str) -> N
         raise ImportFileError(f"{label}:1: duplicated column(s) {', '.join(dupes)}")
 
 
-def parse_date(value: str, column: str) -> date:
-    """A calendar day in one of ``DATE_FORMATS``."""
-    day = _day(value.strip())
+def parse_date(value: str, column: str, order: str | None = None) -> date:
+    """A calendar day in one of ``DATE_FORMATS``, or all-numeric in the file's ``order``,
+    within ``DATE_MIN``..``DATE_MAX``."""
+    day = _day(value.strip(), order)
     if day is None:
-        raise RowError(column, value, "not a date (expected YYYY-MM-DD or DD Month YYYY)")
+        numeric = " or DD/MM/YYYY" if order == "dmy" else " or MM/DD/YYYY" if order == "mdy" else ""
+        raise RowError(column, value, f"not a date (expected YYYY-MM-DD or DD Month YYYY{numeric})")
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise RowError(column, value, f"out of range: dates must lie in {DATE_MIN.year}..{DATE_MAX.year}")
     return day
 
 
 @lru_cache(maxsize=65536)
-def _day(value: str) -> date | None:
+def _day(value: str, order: str | None) -> date | None:
     """Memoised: a big export repeats a few thousand distinct date strings."""
-    for fmt in DATE_FORMATS:
+    for fmt in DATE_FORMATS + NUMERIC_FORMATS.get(order, ()):
         try:
             return datetime.strptime(value, fmt).date()
         except ValueError:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from .common import ImportContext, actor_names, place
+from .common import ImportContext, place, source_record
 from .frame import set_interval, shape_of
 from .rows import Record, RowError, parse_coordinate, parse_date, parse_int, required
 
@@ -30,8 +30,8 @@ _PLACE_SUFFIX = re.compile(r"\s*(\([^)]*\)|\b(town|village|city|district|area|go
 def convert_ucdp(record: Record, ctx: ImportContext, row: dict) -> None:
     """Fill ``row`` from one UCDP GED record, or raise RowError naming the bad column."""
     event_id = ID_PREFIX + required(record, "id")
-    start = parse_date(required(record, "date_start"), "date_start")
-    end = parse_date(required(record, "date_end"), "date_end")
+    start = parse_date(required(record, "date_start"), "date_start", ctx.date_order)
+    end = parse_date(required(record, "date_end"), "date_end", ctx.date_order)
     if end < start:
         raise RowError("date_end", record.get("date_end"), f"is before date_start {start}")
     prec = parse_int(required(record, "date_prec"), "date_prec", range(1, 6))
@@ -40,7 +40,6 @@ def convert_ucdp(record: Record, ctx: ImportContext, row: dict) -> None:
     deaths = {c: parse_int(record.get(c), c, range(0, 10**7)) for c in ("best", "low", "high") if record.get(c)}
     required(record, "side_a")
     required(record, "side_b")
-    ctx.claim_id(record, "id", event_id)
 
     meaning, widest = DATE_PREC[prec]
     days = (end - start).days + 1
@@ -52,12 +51,13 @@ def convert_ucdp(record: Record, ctx: ImportContext, row: dict) -> None:
     granularity, timex = shape_of(start, end)
     set_interval(row, start, end, granularity, timex, f"ucdp_date_prec_{prec}",
                  f"UCDP date_start..date_end {start}..{end} (date_prec {prec}: {meaning}) -> {start}..{end}")
-    actors, sides = ctx.actors(actor_names(record, ("side_a", "side_b")))
+    parties = [ctx.party(record, ("side_a",)), ctx.party(record, ("side_b",))]
+    ctx.actors(row, parties)
     location = _place_name(record)
     towns = [ctx.town(location, lat, lon)] if location else []
     if not location:
         ctx.warn(record, "where_coordinates", "", "no place name; the event has no town")
-    place(row, towns)
+    place(row, towns, ctx.refs)
     violence = VIOLENCE.get(record.get("type_of_violence"), "organised violence")
     summary = f"{violence}: {record.get('side_a')} vs {record.get('side_b')}"
     if "best" in deaths:
@@ -68,8 +68,13 @@ def convert_ucdp(record: Record, ctx: ImportContext, row: dict) -> None:
         event_id=event_id, source_id="ucdp_ged", source_file=ctx.label,
         outlet=record.get("source_office"), quote=record.get("source_headline") or record.get("source_article"),
         date_text=f"{start}..{end}" if start != end else start.isoformat(),
-        actors=actors, sides=sides, event_type=violence, status="reported", favours="unclear",
-        summary=summary)
+        event_type=violence, status="reported",
+        favours=ctx.decide_favours(violence, violence, parties), summary=summary,
+        fatalities=float(deaths["best"]) if "best" in deaths else math.nan,
+        admin1=record.get("adm_1"), admin2=record.get("adm_2"), geo_precision=record.get("where_prec"),
+        source_event_type=violence, actor1=record.get("side_a"), actor2=record.get("side_b"),
+        source_date=f"{record.get('date_start')}..{record.get('date_end')}",
+        source_record=source_record(record))
     if math.isnan(row["lat"]) and towns:
         ctx.warn(record, "latitude", "", f"no coordinates for unregistered place {location!r}")
 
