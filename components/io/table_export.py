@@ -14,9 +14,15 @@ ACLED code (1 day, 2 week, 3 month or coarser), which is what ACLED itself does
 for a week or a month; tools that know our columns read the interval instead, and
 so does ``python -m components.importers acled``: an export imports back with the
 same ids, dates, actors and towns.
+
+A row that came from an ACLED file gives back that file's own values in ACLED's
+columns (its original ``event_date``, actor names, admin areas, fatalities,
+timestamp...), kept in the events table's ``source_record``; our columns still
+follow.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -30,7 +36,7 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disor
                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
                  "fatalities", "tags", "timestamp")
 EXTRA_COLUMNS = ("event_id", "earliest", "latest", "granularity", "precision", "rule", "explanation",
-                 "towns", "date_text")
+                 "towns", "date_text", "favours")
 TIME_PRECISION = {"day": 1, "week": 2}          # anything wider is ACLED's 3 (month)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _AFTER_APOSTROPHE = (*FORMULA_TRIGGERS, "'")   # what the importer's unguard looks for
@@ -89,7 +95,22 @@ def acled_table(frame: pd.DataFrame) -> pd.DataFrame:
     for column in ("granularity", "precision", "rule", "explanation", "date_text"):
         out[column] = text(column)
     out["towns"] = towns.map(LIST_SEP.join)
+    out["favours"] = text("favours")
+    out["fatalities"] = _numbers(frame, "fatalities").str.removesuffix(".0")
+    _restore_acled_rows(out, frame)
     return out.reset_index(drop=True)
+
+
+def _restore_acled_rows(out: pd.DataFrame, frame: pd.DataFrame) -> None:
+    """ACLED's columns of imported ACLED rows as the file had them (``source_record``)."""
+    if "source_record" not in frame.columns or "source_id" not in frame.columns:
+        return
+    from_acled = (frame["source_id"] == "acled") & (frame["source_record"].fillna("") != "")
+    for index, record in frame.loc[from_acled, "source_record"].items():
+        original = json.loads(record)
+        for column in ACLED_COLUMNS:
+            if column in original:
+                out.at[index, column] = original[column]
 
 
 def to_acled_csv(frame: pd.DataFrame) -> str:
