@@ -172,13 +172,15 @@ def synth_table(n: int, seed: int = 1) -> pa.Table:
         "status": weighted(STATUSES),
         "favours": weighted(FAVOURS),
     }
+    columns["actor_scope"], columns["place_scope"] = columns["actors"], columns["towns"]
     arrays = []
     for name, kind in FRAME_COLUMNS.items():
         field = STORE_SCHEMA.field(name)
         if name in columns:
             arrays.append(columns[name].cast(field.type))
-        elif kind == "date":
-            arrays.append(pa.nulls(n, field.type))
+        elif kind in ("date", "float", "list"):
+            arrays.append(pa.nulls(n, field.type) if kind != "list"
+                          else pa.array([[]] * n, pa.list_(pa.string())).cast(field.type))
         else:
             arrays.append(empty.cast(field.type))
     return pa.Table.from_arrays(arrays, schema=STORE_SCHEMA)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
+from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, blank_row, precision_of
 
 # event_id, earliest, latest, actors, sides, towns, event_type, status, favours, outlet
 ROWS = [
@@ -35,12 +35,13 @@ def make_events(rows=ROWS) -> pd.DataFrame:
     """The rows as a frame with every FRAME_COLUMNS column in order, dates as datetime64[ns]."""
     records = []
     for eid, lo, hi, actors, sides, towns, etype, status, favours, outlet in rows:
-        rec = {c: "" for c in FRAME_COLUMNS}
+        rec = blank_row()
         width = (pd.Timestamp(hi) - pd.Timestamp(lo)).days + 1
         rec.update(event_id=eid, source_id="a1", earliest=lo, latest=hi, start=lo, end=hi,
                    published_earliest="2020-07-10", published_latest="2020-07-10",
                    anchor_earliest="2020-07-10", anchor_latest="2020-07-10",
                    actors=list(actors), sides=list(sides), towns=list(towns),
+                   actor_scope=list(actors), place_scope=list(towns),
                    town=towns[0] if towns else "", lat=35.0 if towns else float("nan"),
                    lon=40.0 if towns else float("nan"), event_type=etype, status=status,
                    favours=favours, outlet=outlet, precision=precision_of(width))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, LIST_COLUMNS
+from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, LIST_COLUMNS, blank_row
 
 TOWN_POS = {"Albu Kamal": (34.453, 40.919), "Deir ez-Zor": (35.336, 40.141),
             "al-Mayadin": (35.019, 40.452), "": (np.nan, np.nan)}
@@ -34,7 +34,8 @@ def make_frame(rows=ROWS) -> pd.DataFrame:
     for eid, lo, hi, actors, sides, towns, etype, status, favours, same_as, outlet in rows:
         town = towns[0] if towns else ""
         lat, lon = TOWN_POS[town]
-        rec = {c: "" for c in FRAME_COLUMNS}
+        rec = blank_row()
+        rec.update(actor_scope=list(actors), place_scope=list(towns))
         rec.update(event_id=eid, earliest=lo, latest=hi, start=lo, end=hi, actors=actors,
                    sides=sides, towns=towns, town=town, lat=lat, lon=lon, event_type=etype,
                    status=status, favours=favours, same_as=same_as, outlet=outlet,

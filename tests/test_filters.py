@@ -104,11 +104,11 @@ DESCRIBE_CASES = [
     # id, filter, total, shown, caption
     ("contract-example", EventFilter(towns=("Albu Kamal",), sides=("iran",), start=date(2020, 1, 1),
                                      end=date(2020, 7, 31)), 57, 14,
-     "Town: Albu Kamal · Side: Iran · overlapping 2020-01-01..2020-07-31 · 14 of 57 events"),
+     "Town: Albu Kamal and places within it · Side: Iran · overlapping 2020-01-01..2020-07-31 · 14 of 57 events"),
     ("all", EventFilter(), 57, 57, "All events · 57 of 57 events"),
     ("plural-within", EventFilter(actors=("IRGC", "5th Corps"), start=date(2020, 6, 1),
                                   end=date(2020, 6, 30), date_mode="within"), 1_000_000, 1234,
-     "Actors: IRGC, 5th Corps · within 2020-06-01..2020-06-30 · 1,234 of 1,000,000 events"),
+     "Actors: IRGC, 5th Corps and groups under them · within 2020-06-01..2020-06-30 · 1,234 of 1,000,000 events"),
     ("open-end", EventFilter(start=date(2020, 6, 1), precisions=("day",)), 8, 3,
      "Precision: day · overlapping 2020-06-01 onwards · 3 of 8 events"),
     ("open-start", EventFilter(end=date(2018, 12, 31), types=("clash",)), 8, 0,

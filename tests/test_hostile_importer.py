@@ -199,6 +199,7 @@ def test_sql_looking_names_filter_exactly(hostile_frame, name):
     frame.attrs = {}
     frame["actors"] = [[name]] + [list(a) for a in frame["actors"][1:]]
     frame["towns"] = [[name]] + [list(t) for t in frame["towns"][1:]]
+    frame["actor_scope"], frame["place_scope"] = frame["actors"], frame["towns"]
     frame["outlet"] = [name] + list(frame["outlet"][1:])
     for field in ("actors", "towns", "sources"):
         kept = filter_events(frame, EventFilter(**{field: (name,)}))
@@ -211,7 +212,8 @@ CLI_CASES = [
     ("ingest_bad_published", ["components.ingest", "{ok}", "--published", "2020-02-30"], 2, ["2020-02-30"]),
     ("importers_directory", ["components.importers", "acled", "{dir}", "--out", "{dir}/out"], 2, ["file not found"]),
     ("importers_image", ["components.importers", "acled", "{png}", "--out", "{dir}/out"], 2, ["PNG image"]),
-    ("events_data_is_a_file", ["components.events", "validate", "--data", "{f}"], 1, ["data directory not found"]),
+    ("events_data_is_a_file", ["components.events", "validate", "--data", "{f}"], 2,
+     ["expected a data directory, .parquet or .csv file"]),
 ]
 CLI_XFAIL: dict[str, str] = {}
 

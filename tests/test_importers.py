@@ -137,7 +137,7 @@ ACLED_REJECT_CASES = [
     (6, "year", "disagrees with event_date 2020-07-03"),
     (7, "latitude", "out of range"),
     (8, "event_id_cnty", "is empty"),
-    (9, "event_id_cnty", "duplicate event id (first on line 2)"),
+    (9, "event_id_cnty", "duplicate event id (first on line 2;"),
     (10, "fatalities", "not a whole number"),
     (11, "", "expected 31 fields"),
 ]
@@ -255,7 +255,7 @@ MAP_CASES = [
 @pytest.mark.parametrize("name, actor, side", MAP_CASES, ids=[c[0][:40] for c in MAP_CASES])
 def test_default_actor_map(name, actor, side):
     hit = ActorMapper(load_actor_map(), REFS)(name)
-    assert (hit.actor, hit.side) == (actor, side)
+    assert (hit.actor, hit.sides) == (actor, (side,))
 
 
 def test_actor_map_override_and_bad_map(tmp_path):

@@ -87,6 +87,14 @@ PRECISION_LIMITS: tuple[tuple[str, int], ...] = (
 PRECISIONS = tuple(p for p, _ in PRECISION_LIMITS) + ("coarser",)
 
 
+_EMPTY = {"str": "", "date": None, "float": float("nan")}
+
+
+def blank_row() -> dict:
+    """A row with every column at its empty value ("" / None / NaN / a fresh empty list)."""
+    return {c: ([] if k == "list" else _EMPTY[k]) for c, k in FRAME_COLUMNS.items()}
+
+
 def precision_of(width_days: int) -> str:
     """Precision label for an inclusive interval ``width_days`` long (1 = one day)."""
     for label, limit in PRECISION_LIMITS:

@@ -96,7 +96,7 @@ def acled_table(frame: pd.DataFrame) -> pd.DataFrame:
         out[column] = text(column)
     out["towns"] = towns.map(LIST_SEP.join)
     out["favours"] = text("favours")
-    out["fatalities"] = _numbers(frame, "fatalities").str.removesuffix(".0")
+    out["fatalities"] = _numbers(frame, "fatalities").map(lambda v: v.removesuffix(".0"))
     _restore_acled_rows(out, frame)
     return out.reset_index(drop=True)
 

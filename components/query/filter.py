@@ -74,7 +74,7 @@ class EventFilter:
     >>> flt = EventFilter(towns=("Albu Kamal",), sides=("iran",),
     ...                   start=date(2020, 1, 1), end=date(2020, 7, 31))
     >>> flt.describe(57, 14)
-    'Town: Albu Kamal · Side: Iran · overlapping 2020-01-01..2020-07-31 · 14 of 57 events'
+    'Town: Albu Kamal and places within it · Side: Iran · overlapping 2020-01-01..2020-07-31 · 14 of 57 events'
     """
 
     actors: tuple[str, ...] = ()

@@ -6,7 +6,7 @@ the data's as-of date (the latest publication day in the data set) and the sourc
 
 >>> context_line(EventFilter(towns=("Albu Kamal",)), total=57, shown=14,
 ...              as_of=date(2020, 12, 31), sources=["SouthFront", "Diyaruna"])
-'Town: Albu Kamal · 14 of 57 events · date mode: overlap · data as of 2020-12-31 · sources: SouthFront, Diyaruna'
+'Town: Albu Kamal and places within it · 14 of 57 events · date mode: overlap · data as of 2020-12-31 · sources: SouthFront, Diyaruna'
 """
 from __future__ import annotations
 

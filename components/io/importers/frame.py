@@ -3,21 +3,12 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from datetime import date, timedelta
 
 import pandas as pd
 from dateutil.relativedelta import relativedelta
 
-from components.events.schema import FRAME_COLUMNS, LIST_SEP, precision_of
-
-_EMPTY = {"str": "", "date": None, "list": (), "float": math.nan}
-
-
-def blank_row() -> dict:
-    """A row with every column at its empty value (lists are fresh)."""
-    return {c: ([] if k == "list" else _EMPTY[k]) for c, k in FRAME_COLUMNS.items()}
-
+from components.events.schema import FRAME_COLUMNS, LIST_SEP, blank_row, precision_of
 
 def make_frame(rows: list[dict]) -> pd.DataFrame:
     """The events table from row dicts: exactly FRAME_COLUMNS, dates as datetime64, lists as lists."""
