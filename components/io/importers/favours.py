@@ -102,15 +102,25 @@ class FavoursDecider:
 
     rules: tuple[FavoursRule, ...]
     decided: Counter = field(default_factory=Counter)
+    _seen: dict = field(default_factory=dict)     # a big file repeats a few hundred combinations
 
     def __call__(self, event_type: str, sub_type: str, side1: tuple[str, ...],
                  side2: tuple[str, ...]) -> str:
+        key = (event_type, sub_type, side1, side2)
+        if key not in self._seen:
+            self._seen[key] = self._decide(*key)
+        rule, outcome = self._seen[key]
+        self.decided[rule] += 1
+        return outcome
+
+    def _decide(self, event_type: str, sub_type: str, side1: tuple[str, ...],
+                side2: tuple[str, ...]) -> tuple[str, str]:
+        """(the deciding rule as text, the outcome)."""
         for rule in self.rules:
             if rule.matches(event_type.casefold(), sub_type.casefold(), side1, side2):
-                self.decided[str(rule)] += 1
                 if rule.favours in ("actor1", "actor2"):
                     sides = side1 if rule.favours == "actor1" else side2
-                    return sides[0] if len(sides) == 1 and sides[0] in CAMPS else Favours.UNCLEAR.value
-                return rule.favours
-        self.decided["no rule matched"] += 1
-        return Favours.UNCLEAR.value
+                    camp = sides[0] if len(sides) == 1 and sides[0] in CAMPS else Favours.UNCLEAR.value
+                    return str(rule), camp
+                return str(rule), rule.favours
+        return "no rule matched", Favours.UNCLEAR.value
