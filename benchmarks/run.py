@@ -259,6 +259,26 @@ def _versions() -> dict:
             "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
+def measure_import(sizes: tuple[int, ...], workdir: Path) -> list[dict]:
+    """The ACLED importer as a user runs it (whole process, writing its output directory) on
+    the realistic Syria export of ``benchmarks/acled_realistic.py``: rows/s and peak memory."""
+    out = []
+    for n in sizes:
+        source = workdir / f"acled_realistic_{n}.csv"
+        if not source.exists():
+            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "acled_realistic.py"), "--rows",
+                            str(n), "--out", str(source)], check=True, capture_output=True)
+        target = workdir / f"acled_import_{n}"
+        began = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "components.importers", "acled", str(source),
+                               "--out", str(target)], cwd=ROOT, capture_output=True, text=True)
+        wall = time.perf_counter() - began
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024   # max over children
+        out.append({"rows": n, "wall_s": round(wall, 2), "rows_per_s": round(n / wall),
+                    "peak_rss_mb_max_so_far": round(peak), "exit": proc.returncode})
+    return out
+
+
 def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     workdir.mkdir(parents=True, exist_ok=True)
     sizes = QUICK_SIZES if quick else FULL_SIZES
@@ -282,6 +302,7 @@ def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     report["peak_rss_largest_mb"] = {"events": scaling[-1].get("events"),
                                      "mb": scaling[-1].get("peak_rss_mb")}
     report["scaling"] = [{k: r.get(k) for k in SCALING_KEYS if k in r} for r in scaling]
+    report["import_acled"] = measure_import((2_000,) if quick else (20_000, 200_000), workdir)
     app_keys = {"app_first_render_s": None, "app_rerun_s": None, "app_first_render_1m_s": None,
                 "app_rerun_1m_s": None, "app_rerun_10m_s": None}
     report.update(app_keys)

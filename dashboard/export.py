@@ -55,8 +55,10 @@ def main(argv: list[str] | None = None) -> int:
                                   town_aliases=data.town_aliases)
     params = {key: getattr(args, key) for key in URL_OPTIONS if getattr(args, key)}
     parsed = parse_query_params(params, vocab)
-    for warning in parsed.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+    if parsed.warnings:       # a bad filter value: refuse, never draw an unfiltered chart
+        for warning in parsed.warnings:
+            print(f"error: {warning}", file=sys.stderr)
+        return 2
     shown = filter_events(data.frame, parsed.filter)
     view = ViewInput(events=data.frame, shown=shown, flt=parsed.filter, options=parsed.options,
                      actor_sides=data.actor_sides)
