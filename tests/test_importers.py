@@ -61,7 +61,7 @@ ACLED_ROW_CASES = [
     ("acled:SYR-SYN-001", "2020-07-04", "2020-07-04", "day", "acled_precision_1", ["Russian forces"], ["russia"], "Deir-ez-Zor"),
     ("acled:SYR-SYN-003", "2020-06-29", "2020-07-05", "week", "acled_precision_2", ["National Defence Forces", "Liwaa al-Quds"], ["syrian_government", "russia"], "Al Mayadin"),
     ("acled:SYR-SYN-004", "2020-06-01", "2020-06-30", "month", "acled_precision_3", ["Quds Force", "Hezbollah", "Liwa Fatemiyoun"], ["iran"], "Albu Kamal"),
-    ("acled:SYR-SYN-005", "2020-06-24", "2020-06-30", "week", "acled_precision_2", ["Unidentified Military Forces", "Liwa Fatemiyoun"], ["other", "iran"], "Al Hri"),
+    ("acled:SYR-SYN-005", "2020-06-24", "2020-06-30", "week", "acled_precision_2", ["Unidentified military forces", "Liwa Fatemiyoun"], ["other", "iran"], "Al Hri"),
     ("acled:SYR-SYN-006", "2020-06-22", "2020-06-22", "day", "acled_precision_1", ["ISIS", "4th Division"], ["isis", "syrian_government"], "Ash Shula"),
     ("acled:SYR-SYN-008", "2020-06-10", "2020-06-10", "day", "acled_precision_1", ["Wagner Group", "Russian forces"], ["russia"], "Khasham"),
     ("acled:SYR-SYN-010", "2020-05-01", "2020-05-31", "month", "acled_precision_3", ["5th Corps"], ["russia"], "Al Mayadin"),
@@ -122,12 +122,13 @@ def test_ucdp_unmapped_actor_is_kept_and_listed():
 
 def test_acled_unmapped_actors_and_towns_are_kept_and_listed():
     frame, report = _import("acled", ACLED_SAMPLE)
-    assert report.unmapped_actors == {"Al-Baqir Brigade": 1, "Unidentified Military Forces": 1}
+    assert report.unmapped_actors == {"Al-Baqir Brigade": 1}
     assert "Albu Kamal" not in report.unmapped_towns and report.unmapped_towns["Deir-ez-Zor"] == 3
     assert len(frame) == 12
     kept = frame.set_index("event_id").loc["acled:SYR-SYN-005"]
     assert (kept.town, kept.lat, kept.lon) == ("Al Hri", 34.387, 40.9946)   # the file's own coordinates
-    assert "Unidentified Military Forces (1 row)" in report.text()
+    assert "Al-Baqir Brigade (1 row)" in report.text()
+    assert "Unidentified Military Forces -> Unidentified military forces [other] via map:" in report.text()
 
 
 ACLED_REJECT_CASES = [
