@@ -38,12 +38,14 @@ def test_writes_png_at_scale_2(tmp_path, capsys, view, extra, width, context):
     assert f"wrote {out}" in printed and context in printed and "data as of" in printed
 
 
-def test_unknown_values_warn_on_stderr_and_still_write(tmp_path, capsys):
+def test_unknown_values_are_refused_with_exit_2_and_no_png(tmp_path, capsys):
+    """A bad filter value names itself and writes nothing: an unfiltered "All events" PNG
+    would pass for the filtered view (issue 14)."""
     out = tmp_path / "t.png"
-    assert main(["--out", str(out), "--town", "Atlantis", "--start", "2020-13-01", "--scale", "1"]) == 0
+    assert main(["--out", str(out), "--town", "Nowhere", "--start", "2020-02-30", "--scale", "1"]) == 2
     err = capsys.readouterr().err
-    assert "town='Atlantis'" in err and "start='2020-13-01'" in err
-    assert png_size(out)[0] == 1600
+    assert "town='Nowhere'" in err and "start='2020-02-30'" in err
+    assert not out.exists()
 
 
 def test_broken_data_exits_1_with_problems(tmp_path, capsys):
