@@ -18,7 +18,7 @@ from components.query.datasource import load_view_data
 from components.io.table_export import to_acled_csv, to_json
 from components.io.importers import import_upload
 from components.io.importers.__main__ import main as importers_cli
-from tests._hostile import BAD, DATA, ROOT, tree_hashes
+from tests.support.hostile import BAD, DATA, ROOT, tree_hashes
 
 APP = str(ROOT / "dashboard" / "app.py")
 SAMPLE = DATA / "samples" / "acled_sample_synthetic.csv"

@@ -5,7 +5,7 @@ through ``balance_expr``.  Both are plain Ibis expressions over an events table 
 columns of ``components.events.schema.FRAME_COLUMNS`` (at least ``engine.QUERY_COLUMNS``), so
 the same code runs on DuckDB embedded (the default: a pandas frame or a Parquet path is
 imported once into ``components.query.engine``'s connection) and on any Ibis backend a table
-comes from — PySpark for the distributed path, tested in ``tests/test_spark_parity.py``.
+comes from — PySpark for the distributed path, tested in ``tests/query/test_spark_parity.py``.
 
 >>> filter_events(frame, EventFilter(towns=("Albu Kamal",)))      # pandas in, pandas out
 >>> balance_table("events.parquet", EventFilter(), period="month")  # per-month weights

@@ -1,0 +1,205 @@
+"""A real `streamlit run` driven through Debian's chromium with Playwright.
+
+Checks: the page loads with no console errors and no request to any host but localhost;
+choosing a town in the sidebar changes the metric, the chart and the URL; opening that
+URL restores the view. Saves full-page screenshots to docs/ (the README's screenshot
+is docs/screenshot.png).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from components.query.datasource import load_view_data
+from components.query.filter import EventFilter
+from components.query.run import filter_events
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api")
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+EVENTS = load_view_data().frame
+TOWN = "Albu Kamal"
+VIEWPORT = {"width": 1500, "height": 1000}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium not installed at /usr/bin/chromium")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DZ_DATA"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
+                    if resp.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start: {proc.stdout.read().decode()[-2000:]}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Recorder:
+    """Console errors and every request host seen by one page."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        self.hosts: set[str] = set()
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("request", self._request)
+
+    def _request(self, request) -> None:
+        url = urlparse(request.url)
+        if url.scheme in ("http", "https", "ws", "wss"):
+            self.hosts.add(url.hostname or "")
+
+
+def open_page(browser, url: str):
+    page = browser.new_page(viewport=VIEWPORT)
+    page.set_default_timeout(60_000)          # generous: CI machines may be busy
+    recorder = Recorder(page)
+    page.goto(url)
+    wait_for_charts(page)
+    return page, recorder
+
+
+def wait_for_charts(page, count: int = 3) -> None:
+    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=90_000)
+    page.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')]"
+                           f".filter(p => p.querySelector('.main-svg')).length >= {count}",
+                           timeout=90_000)
+    page.wait_for_timeout(500)
+
+
+def full_screenshot(page, name: str) -> None:
+    """Streamlit scrolls inside its main container: grow the viewport to the content first."""
+    height = page.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
+                           "[data-testid=\"stSidebarContent\"]')].map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 40, 6000)})
+    page.wait_for_timeout(1500)
+    DOCS.mkdir(exist_ok=True)
+    page.screenshot(path=str(DOCS / name), full_page=True)
+    page.set_viewport_size(VIEWPORT)
+
+
+def metric(page) -> int:
+    return int(page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", ""))
+
+
+def timeline_subtitle(page) -> str:
+    return page.locator(".js-plotly-plot").first.locator(".gtitle-subtitle, .g-gtitle").first.inner_text()
+
+
+def test_page_loads_offline_without_console_errors(server, browser):
+    page, rec = open_page(browser, server)
+    assert metric(page) == len(EVENTS)
+    assert page.locator(".js-plotly-plot").count() == 3
+    page.wait_for_timeout(1000)
+    assert rec.errors == []
+    assert rec.hosts <= LOCAL_HOSTS, rec.hosts
+    full_screenshot(page, "screenshot.png")
+    page.close()
+
+
+def test_sidebar_filter_changes_chart_and_url_and_url_restores(server, browser):
+    page, rec = open_page(browser, server)
+    before = page.locator(".js-plotly-plot").first.inner_text()
+    box = page.locator(".st-key-town")
+    box.get_by_role("combobox").click()
+    page.get_by_role("option", name=TOWN, exact=True).click()
+    page.keyboard.press("Escape")
+    expected = len(filter_events(EVENTS, EventFilter(towns=(TOWN,))))
+    page.wait_for_function(f"document.querySelector('[data-testid=\"stMetricValue\"]')"
+                           f".innerText.trim() == '{expected}'", timeout=60_000)
+    page.wait_for_url("**town=Albu+Kamal**", timeout=30_000)
+    wait_for_charts(page)
+    after = page.locator(".js-plotly-plot").first.inner_text()
+    assert after != before and f"Town: {TOWN}" in after
+    shared = page.url
+    full_screenshot(page, "screenshot_filtered.png")
+    assert rec.errors == [] and rec.hosts <= LOCAL_HOSTS
+    page.close()
+
+    restored, rec2 = open_page(browser, shared)
+    assert metric(restored) == expected
+    assert TOWN in restored.locator(".st-key-town").inner_text()
+    assert f"Town: {TOWN}" in restored.locator(".js-plotly-plot").first.inner_text()
+    assert rec2.errors == [] and rec2.hosts <= LOCAL_HOSTS
+    restored.close()
+
+
+def test_hover_shows_plain_text_provenance(server, browser):
+    page, rec = open_page(browser, f"{server}/?swimlane=side")
+    point = page.locator(".js-plotly-plot").first.locator(".scatterlayer .trace .point").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()      # the drag layer sits on top: move the mouse, don't "hover"
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    label = page.locator(".hoverlayer .hovertext").first
+    label.wait_for(timeout=30_000)
+    text = label.text_content()
+    assert "Quote:" in text and "Derivation:" in text and "Source:" in text
+    page.screenshot(path=str(DOCS / "screenshot_hover.png"), full_page=False)
+    page.close()
+
+
+def test_bad_url_parameter_warns_in_page(server, browser):
+    page, rec = open_page(browser, f"{server}/?town=Atlantis&start=2020-99-01")
+    warnings = page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any("Atlantis" in w for w in warnings) and any("2020-99-01" in w for w in warnings)
+    assert metric(page) == len(EVENTS)
+    page.close()
+
+
+def test_png_download_button_gives_a_scale_2_png(server, browser):
+    page, rec = open_page(browser, f"{server}/?swimlane=side")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download balance PNG").click()
+    data = Path(download.value.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 2800          # 1400 px wide at scale 2
+    assert rec.errors == [] and rec.hosts <= LOCAL_HOSTS
+    page.close()

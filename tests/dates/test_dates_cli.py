@@ -1,0 +1,64 @@
+"""The date normalizer's command line: normalize (one JSON object) and batch (one line out per line in)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from components.dates.__main__ import _batch_line
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run(args, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "components.dates", *args], input=stdin, cwd=REPO,
+                          capture_output=True, timeout=120)
+
+
+def test_normalize_prints_one_json_object():
+    done = _run(["normalize", "last week", "--anchor", "2020-08-19"])
+    result = json.loads(done.stdout)
+    assert done.returncode == 0 and result["start"] == "2020-08-10" and result["end"] == "2020-08-16"
+
+
+def test_normalize_window_and_context():
+    done = _run(["normalize", "on Saturday", "--anchor", "2020-07-06/2020-07-08", "--context", "He will arrive on Saturday."])
+    result = json.loads(done.stdout)
+    assert (result["start"], result["direction"]) == ("2020-07-11", "future")
+
+
+BATCH_LINES = [
+    # input line, expected resolved, expected error fragment
+    (json.dumps({"text": "last week", "anchor": "2020-08-19"}), True, ""),
+    (json.dumps({"text": "on Saturday", "anchor": "2020-07-06", "context": "It will come on Saturday."}), True, ""),
+    ("not json at all", False, "invalid JSON"),
+    ("", False, "empty input line"),
+    ("   ", False, "empty input line"),
+    ("[1, 2]", False, "must be a JSON object"),
+    (json.dumps({"text": "last week"}), False, "'anchor'"),
+    (json.dumps({"anchor": "2020-08-19"}), False, "'text'"),
+    (json.dumps({"text": 5, "anchor": "2020-08-19"}), False, "'text'"),
+    (json.dumps({"text": "last week", "anchor": "yesterday"}), False, "bad anchor"),
+    (json.dumps({"text": "gibberish words", "anchor": "2020-08-19"}), False, "no date rule"),
+    (json.dumps({"text": "x" * 200_000, "anchor": "2020-08-19"}), False, "too long"),
+    ("{" * 100_000, False, "invalid JSON"),
+    ("x" * 2_000_001, False, "too long"),
+]
+
+
+@pytest.mark.parametrize("line, resolved, fragment", BATCH_LINES, ids=[f"line{i}" for i in range(len(BATCH_LINES))])
+def test_batch_line_always_answers(line, resolved, fragment):
+    out = json.loads(_batch_line(line))
+    assert out["resolved"] is resolved and fragment in out["error"]
+
+
+def test_batch_keeps_one_line_per_input_line_in_order():
+    lines = [case[0] for case in BATCH_LINES] + ["\xff\xfe broken utf-8"]
+    stdin = "\n".join(lines).encode("utf-8", errors="surrogateescape") + b"\n\xff\xfe\n"
+    done = _run(["batch"], stdin)
+    outputs = done.stdout.decode("utf-8").splitlines()
+    assert done.returncode == 0
+    assert len(outputs) == len(lines) + 1
+    assert [json.loads(o)["resolved"] for o in outputs[: len(BATCH_LINES)]] == [case[1] for case in BATCH_LINES]
+    assert json.loads(outputs[0])["start"] == "2020-08-10"

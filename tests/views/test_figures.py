@@ -1,0 +1,228 @@
+"""Figure builders tested by structure: traces, axis types, hover text, errors, the density switch."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.support.synthetic import make_big_frame, make_frame
+from components.views.figures import MissingColumnError, balance_figure, map_figure, timeline_figure
+from components.views.figures.common import plain_text
+from components.views.figures.density import bin_starts, choose_bin
+from components.views.figures.geo import load_geo_lines
+from components.views.figures.map import place_table
+
+FRAME = make_frame()
+
+
+def trace_names(fig) -> list[str]:
+    return [t.name for t in fig.data]
+
+
+def all_hover(fig) -> str:
+    return " ".join(str(h) for t in fig.data for h in ([] if t.hovertext is None else list(t.hovertext)))
+
+
+# swimlane, colour_by, expected lane labels (y tick text, in order)
+LANE_CASES = [
+    ("actor", "side", ["Russian forces", "IRGC", "Liwa Fatemiyoun", "5th Corps"]),
+    ("side", "side", ["russia", "iran"]),
+    ("town", "type", ["Albu Kamal", "Deir ez-Zor", "(none)", "al-Mayadin"]),
+]
+
+
+@pytest.mark.parametrize("swimlane, colour_by, lanes", LANE_CASES, ids=[c[0] for c in LANE_CASES])
+def test_timeline_lanes(swimlane, colour_by, lanes):
+    fig = timeline_figure(FRAME, swimlane=swimlane, colour_by=colour_by)
+    assert list(fig.layout.yaxis.ticktext) == lanes
+    assert fig.layout.xaxis.type == "date"
+    assert fig.layout.meta["mode"] == "events"
+
+
+def test_timeline_multi_actor_event_on_each_lane():
+    fig = timeline_figure(FRAME, swimlane="actor")
+    # e3 has two actors, e4/e5 two each: 7 events give 10 marks.
+    assert fig.layout.meta["marks"] == 10
+
+
+def test_timeline_kinds_of_marks():
+    fig = timeline_figure(FRAME, swimlane="side")
+    names = trace_names(fig)
+    assert "iran · background/ongoing span" in names          # e3 "since 2017"
+    assert "iran · known to the day" in names                 # e1
+    assert "russia · date range" in names
+    assert "period before modifier" in names                  # e6 START of 2020
+    span = next(t for t in fig.data if t.name == "iran · background/ongoing span")
+    assert span.marker.pattern.shape == "/"
+    days = next(t for t in fig.data if t.name == "russia · known to the day")
+    assert days.mode == "markers" and days.type == "scatter"
+
+
+def test_timeline_range_bar_ends_one_day_after_latest():
+    fig = timeline_figure(FRAME, swimlane="side")
+    bar = next(t for t in fig.data if t.name == "russia · date range")
+    # e2: 2020-06-22..2020-06-28 inclusive is 7 days long.
+    durations = sorted(round(x / 86_400_000) for x in bar.x)
+    assert 7 in durations
+
+
+def test_timeline_same_as_linked_with_intersection():
+    fig = timeline_figure(FRAME)
+    link = next(t for t in fig.data if t.name == "same occurrence (linked reports)")
+    inter = next(t for t in fig.data if t.name == "intersected interval")
+    assert "Intersected interval: 2020-06-25 .. 2020-06-30" in " ".join(link.hovertext)
+    assert pd.Timestamp(inter.x[0]) == pd.Timestamp("2020-06-25")
+
+
+def test_timeline_hover_fields_and_no_markup_from_data():
+    text = all_hover(timeline_figure(FRAME))
+    for needle in ("Quote: “Quote for e2”", "Date phrase: last week", "Derivation: derivation of e2",
+                   "Source: The Syrian Observer", "Status: reported"):
+        assert needle in text
+    assert "<b>bold</b>" not in text and "‹b›bold‹/b›" in text
+
+
+def test_timeline_colour_by_side_uses_fixed_palette():
+    fig = timeline_figure(FRAME, swimlane="side")
+    colours = {t.name.split(" · ")[0]: t.marker.color for t in fig.data if " · known" in (t.name or "")}
+    assert colours == {"iran": "#D55E00", "russia": "#0072B2"}
+
+
+def test_timeline_empty_input_gives_titled_figure():
+    fig = timeline_figure(FRAME.iloc[0:0], context="Town: Nowhere")
+    assert len(fig.data) == 0
+    assert "no events" in fig.layout.title.text
+    assert fig.layout.title.subtitle.text == "Town: Nowhere"
+
+
+@pytest.mark.parametrize("column", ["earliest", "actors", "quote"])
+def test_timeline_missing_column(column):
+    with pytest.raises(MissingColumnError, match=f"timeline: missing column.*{column}"):
+        timeline_figure(FRAME.drop(columns=[column]))
+
+
+@pytest.mark.parametrize("kwargs, match", [({"swimlane": "country"}, "swimlane"),
+                                           ({"colour_by": "mood"}, "colour_by")],
+                         ids=["swimlane", "colour"])
+def test_timeline_bad_options(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        timeline_figure(FRAME, **kwargs)
+
+
+# rows, expected mode
+SWITCH_CASES = [(5000 // 3, "events"), (5001, "density"), (20_000, "density")]
+
+
+@pytest.mark.parametrize("rows, mode", SWITCH_CASES, ids=[str(c[0]) for c in SWITCH_CASES])
+def test_timeline_switches_to_density_above_5000_marks(rows, mode):
+    fig = timeline_figure(make_big_frame(rows), swimlane="side")
+    assert fig.layout.meta["mode"] == mode
+    if mode == "density":
+        assert len(fig.data) == 1 and fig.data[0].type == "heatmap"
+        assert "binned density" in fig.layout.title.text
+        assert int(fig.data[0].z.sum()) == fig.layout.meta["events"] + int(
+            (make_big_frame(rows)["sides"].map(len) - 1).sum())
+
+
+def test_density_counts_marks_not_rows():
+    # 2000 rows but each has 3 actors: 6000 marks > 5000.
+    big = make_big_frame(2000)
+    big["actors"] = [["a", "b", "c"]] * len(big)
+    fig = timeline_figure(big, swimlane="actor")
+    assert fig.layout.meta["mode"] == "density"
+    assert int(fig.data[0].z.sum()) == 6000
+
+
+BIN_CASES = [("2020-01-01", "2020-06-30", "week"), ("2015-01-01", "2021-01-01", "month"),
+             ("1990-01-01", "2021-01-01", "year")]
+
+
+@pytest.mark.parametrize("first, last, unit", BIN_CASES, ids=[c[2] for c in BIN_CASES])
+def test_choose_bin(first, last, unit):
+    assert choose_bin(pd.Timestamp(first), pd.Timestamp(last)) == unit
+
+
+def test_week_bins_start_on_monday():
+    days = pd.Series(pd.to_datetime(["2020-06-03", "2020-06-07", "2020-06-08"]))
+    assert [str(d) for d in bin_starts(days, "week")] == ["2020-06-01", "2020-06-01", "2020-06-08"]
+
+
+def test_map_structure_and_offline_base():
+    lines = load_geo_lines()
+    fig = map_figure(FRAME, geo_lines=lines, context="ctx")
+    names = trace_names(fig)
+    assert names[:3] == ["Euphrates", "Khabur", "Syria–Iraq border"]
+    assert {"mostly iran", "mostly russia"} <= set(names)
+    assert all(t.type == "scatter" for t in fig.data)          # no scattergeo/tiles
+    assert fig.layout.yaxis.scaleanchor == "x"
+    assert "1 without a location" in fig.layout.title.subtitle.text   # e6 has no town
+
+
+def test_map_place_table_counts_and_hover():
+    places = place_table(FRAME).set_index("place")
+    assert places.loc["Albu Kamal", "events"] == 3
+    assert places.loc["Albu Kamal", "side"] == "iran"
+    assert places.loc["Albu Kamal", "split"] == "iran 2 · russia 1"
+    assert "‹b›" in places.loc["Albu Kamal", "listing"]
+
+
+def test_map_hover_list_is_capped():
+    places = place_table(make_big_frame(3000), max_hover=8)
+    assert all(p.count("<br>") <= 8 for p in places["listing"])
+    assert places["listing"].str.contains("more").all()
+
+
+def test_map_grid_cells_for_rows_without_town():
+    frame = make_frame().assign(town="", lat=34.46, lon=40.92)
+    assert list(place_table(frame)["place"]) == ["34.45°N 40.90°E"]
+
+
+def test_map_empty_and_missing():
+    assert len(map_figure(FRAME.iloc[0:0]).data) == 0
+    with pytest.raises(MissingColumnError, match="map: missing column.*lat"):
+        map_figure(FRAME.drop(columns=["lat"]))
+
+
+BALANCE = pd.DataFrame({
+    "period_start": pd.to_datetime(["2020-06-01", "2020-06-01", "2020-07-01", "2020-07-01"]),
+    "favours": ["russia", "iran", "iran", "neither"],
+    "weight": [1.5, 2.0, 1.0, 4.0],
+    "events": [2, 2, 1, 4],
+})
+
+
+def test_balance_structure():
+    fig = balance_figure(BALANCE, period="month", rule_text="spread evenly")
+    assert trace_names(fig) == ["favour Russia", "favour Iran", "net (Russia − Iran)"]
+    assert list(fig.data[1].y) == [-2.0, -1.0]                  # Iran drawn downwards
+    assert list(fig.data[2].y) == [-0.5, -1.0]                  # net = Russia − Iran
+    assert "counting rule: spread evenly" in fig.layout.title.subtitle.text
+    assert fig.layout.barmode == "relative" and fig.layout.xaxis.type == "date"
+
+
+def test_balance_without_russia_or_iran_is_titled_empty():
+    fig = balance_figure(BALANCE[BALANCE["favours"] == "neither"])
+    assert len(fig.data) == 0 and "no events favour" in fig.layout.title.text
+
+
+def test_balance_bad_input():
+    with pytest.raises(MissingColumnError, match="balance: missing column.*weight"):
+        balance_figure(BALANCE.drop(columns=["weight"]))
+    with pytest.raises(ValueError, match="period"):
+        balance_figure(BALANCE, period="decade")
+
+
+PLAIN_CASES = [
+    ("<script>alert(1)</script>", "‹script›alert(1)‹/script›"),
+    ("a\nb\tc", "a b c"),
+    ("<a href='x'>link</a>", "‹a href='x'›link‹/a›"),
+    (None, ""),
+]
+
+
+@pytest.mark.parametrize("raw, expected", PLAIN_CASES, ids=[str(c[0])[:12] for c in PLAIN_CASES])
+def test_plain_text(raw, expected):
+    assert plain_text(raw, wrap=None) == expected
+
+
+def test_plain_text_cuts_long_values():
+    assert plain_text("x" * 1000, limit=50, wrap=None) == "x" * 49 + "…"
