@@ -181,7 +181,7 @@ def test_broken_data_directory_lists_every_problem(tmp_path, monkeypatch):
 
 def test_large_file_via_env(tmp_path, monkeypatch):
     from components.io.store import write_events
-    from tests.support.synthetic import make_big_frame
+    from tests.support.frames import make_big_frame
     path = write_events(make_big_frame(6000), tmp_path / "big.parquet")
     monkeypatch.setenv("DZ_DATA", str(path))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
@@ -195,7 +195,7 @@ def test_large_file_via_env(tmp_path, monkeypatch):
 
 def test_markdown_in_data_is_shown_literally(tmp_path, monkeypatch):
     from components.io.store import write_events
-    from tests.support.synthetic import make_frame
+    from tests.support.frames import make_frame
     frame = make_frame().assign(outlet="![pixel](http://evil.example/p.png) :red[x] $y$")
     monkeypatch.setenv("DZ_DATA", str(write_events(frame, tmp_path / "md.parquet")))
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()

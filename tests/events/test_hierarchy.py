@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from components.events import load_events_frame
 from components.events.hierarchy import ancestors, descendants, scope
 from components.query.filter import EventFilter
 from components.query.run import filter_events
@@ -39,11 +38,6 @@ def test_scope_keeps_order_and_drops_repeats():
         "Albu Kamal", "Abu Kamal district", "Deir ez-Zor Governorate", "Albu Kamal desert"]
 
 
-@pytest.fixture(scope="module")
-def bundled():
-    return load_events_frame()
-
-
 FILTER_CASES = [
     # fields, events kept, favouring russia, favouring iran
     ({"towns": ("Albu Kamal",)}, 16, 4, 11),
@@ -54,17 +48,17 @@ FILTER_CASES = [
 
 
 @pytest.mark.parametrize("fields, kept, russia, iran", FILTER_CASES, ids=[str(c[0]) for c in FILTER_CASES])
-def test_bundled_filters_select_what_lies_inside(bundled, fields, kept, russia, iran):
-    shown = filter_events(bundled, EventFilter(**fields))
+def test_bundled_filters_select_what_lies_inside(bundled_events, fields, kept, russia, iran):
+    shown = filter_events(bundled_events, EventFilter(**fields))
     assert len(shown) == kept
     if russia is not None:
         counts = shown["favours"].value_counts()
         assert (counts.get("russia", 0), counts.get("iran", 0)) == (russia, iran)
 
 
-def test_iran_backed_militias_include_the_groups_under_them(bundled):
-    under = filter_events(bundled, EventFilter(actors=("Iran-backed militias",)))
-    exact = filter_events(bundled, EventFilter(actors=("Iran-backed militias",), scope="exact"))
+def test_iran_backed_militias_include_the_groups_under_them(bundled_events):
+    under = filter_events(bundled_events, EventFilter(actors=("Iran-backed militias",)))
+    exact = filter_events(bundled_events, EventFilter(actors=("Iran-backed militias",), scope="exact"))
     assert len(under) > len(exact)
 
 

@@ -125,8 +125,8 @@ def test_repeated_filters_reuse_the_imported_frame():
 
 
 OLD_ROWS = [  # before 1970 (negative epoch days), across a leap day and a year end
-    ("o1", "1969-12-29", "1970-01-06", ["IRGC"], ["iran"], [], "other", "background", "iran", "x"),
-    ("o2", "1916-02-20", "1916-03-05", ["Russia"], ["russia"], [], "other", "background", "russia", "x"),
+    ("o1", "1969-12-29", "1970-01-06", ["IRGC"], ["iran"], [], "other", "background", "iran", "", "x"),
+    ("o2", "1916-02-20", "1916-03-05", ["Russia"], ["russia"], [], "other", "background", "russia", "", "x"),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.support.synthetic import make_big_frame, make_frame
+from tests.support.frames import make_big_frame, make_frame
 from components.views.figures import MissingColumnError, balance_figure, map_figure, timeline_figure
 from components.views.figures.common import plain_text
 from components.views.figures.density import bin_starts, choose_bin
@@ -40,17 +40,17 @@ def test_timeline_lanes(swimlane, colour_by, lanes):
 
 def test_timeline_multi_actor_event_on_each_lane():
     fig = timeline_figure(FRAME, swimlane="actor")
-    # e3 has two actors, e4/e5 two each: 7 events give 10 marks.
+    # f3 has two actors, e4/e5 two each: 7 events give 10 marks.
     assert fig.layout.meta["marks"] == 10
 
 
 def test_timeline_kinds_of_marks():
     fig = timeline_figure(FRAME, swimlane="side")
     names = trace_names(fig)
-    assert "iran · background/ongoing span" in names          # e3 "since 2017"
-    assert "iran · known to the day" in names                 # e1
+    assert "iran · background/ongoing span" in names          # f3 "since 2017"
+    assert "iran · known to the day" in names                 # f1
     assert "russia · date range" in names
-    assert "period before modifier" in names                  # e6 START of 2020
+    assert "period before modifier" in names                  # f6 START of 2020
     span = next(t for t in fig.data if t.name == "iran · background/ongoing span")
     assert span.marker.pattern.shape == "/"
     days = next(t for t in fig.data if t.name == "russia · known to the day")
@@ -60,7 +60,7 @@ def test_timeline_kinds_of_marks():
 def test_timeline_range_bar_ends_one_day_after_latest():
     fig = timeline_figure(FRAME, swimlane="side")
     bar = next(t for t in fig.data if t.name == "russia · date range")
-    # e2: 2020-06-22..2020-06-28 inclusive is 7 days long.
+    # f2: 2020-06-22..2020-06-28 inclusive is 7 days long.
     durations = sorted(round(x / 86_400_000) for x in bar.x)
     assert 7 in durations
 
@@ -75,7 +75,7 @@ def test_timeline_same_as_linked_with_intersection():
 
 def test_timeline_hover_fields_and_no_markup_from_data():
     text = all_hover(timeline_figure(FRAME))
-    for needle in ("Quote: “Quote for e2”", "Date phrase: last week", "Derivation: derivation of e2",
+    for needle in ("Quote: “Quote for f2”", "Date phrase: last week", "Derivation: derivation of f2",
                    "Source: The Syrian Observer", "Status: reported"):
         assert needle in text
     assert "<b>bold</b>" not in text and "‹b›bold‹/b›" in text
@@ -154,7 +154,7 @@ def test_map_structure_and_offline_base():
     assert {"mostly iran", "mostly russia"} <= set(names)
     assert all(t.type == "scatter" for t in fig.data)          # no scattergeo/tiles
     assert fig.layout.yaxis.scaleanchor == "x"
-    assert "1 without a location" in fig.layout.title.subtitle.text   # e6 has no town
+    assert "1 without a location" in fig.layout.title.subtitle.text   # f6 has no town
 
 
 def test_map_place_table_counts_and_hover():

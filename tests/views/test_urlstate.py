@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.support.synthetic import make_frame
+from tests.support.frames import make_frame
 from components.query.filter import EventFilter
 from components.views.urlstate import (
     ViewOptions, parse_date, parse_query_params, to_query_params, vocabulary_from_frame,
