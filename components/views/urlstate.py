@@ -100,7 +100,9 @@ def vocabulary_from_frame(frame: pd.DataFrame, *, actor_aliases: Mapping[str, It
         if f.key in FIXED_CHOICES:
             names[f.key] = {name_key(v): v for v in FIXED_CHOICES[f.key]}
             continue
-        present = distinct(f.column, f.is_list) if f.column in frame.columns else set()
+        # A town's district or an actor's parent group is selectable too: read the scope.
+        column = f.scope_column if f.scope_column in frame.columns else f.column
+        present = distinct(column, f.is_list) if column in frame.columns else set()
         names[f.key] = {name_key(v): v for v in present}
     for key, aliases in (("actor", actor_aliases), ("town", town_aliases)):
         for canonical, alias_list in aliases.items():

@@ -176,3 +176,12 @@ def test_the_acled_export_gives_back_the_original_columns(imported, source):
         original = originals[row["event_id_cnty"]]
         assert (row["event_date"], row["actor1"], row["admin2"]) == (
             original["event_date"], original["actor1"], original["admin2"])
+
+
+def test_admin_areas_and_the_files_spellings_resolve_to_registry_places(source, imported):
+    frame, report = imported
+    assert not report.unmapped_towns                       # Al Quriyeh, Al Hri, Diban... all known
+    district = filter_events(frame, EventFilter(towns=("Abu Kamal district",)))
+    assert len(district) == sum(1 for r in source if r["admin2"] == "Abu Kamal")
+    quriyeh = filter_events(frame, EventFilter(towns=("al-Quriyah",), scope="exact"))
+    assert len(quriyeh) == sum(1 for r in source if r["location"] == "Al Quriyeh")
