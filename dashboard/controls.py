@@ -13,6 +13,7 @@ import streamlit as st
 
 from components.query.fields import (DATE_MODE_LABELS, DATE_MODES, FILTER_FIELDS, VIEW_CHOICES,
                                      VIEW_LABELS)
+from components.events.model import side_label
 from components.query.filter import EventFilter
 from components.views.urlstate import (ParsedView, ViewOptions, Vocabulary, parse_query_params,
                                        to_query_params)
@@ -63,7 +64,7 @@ def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
         known = [v for v in st.session_state.get(f.key, []) if v in options]
         st.session_state[f.key] = known
         picked = st.multiselect(f.widget, options, key=f.key,
-                                format_func=str.title if f.key == "side" else str,
+                                format_func=side_label if f.key == "side" else str,
                                 placeholder="any")
         chosen[f.attr] = tuple(picked)
     st.subheader("Dates")

@@ -14,6 +14,7 @@ from .records import Problems, Record, read_table, split_list
 from .dating import LABEL, EventRow, date_events
 from .fields import enum_value, first_seen, iso_date, require, vocabulary_value
 from .model import Actor, Article, Dataset, EventDataError, Favours, Problem, Status
+from .moments import load_moments
 from .registry import NameRegistry
 from .tables import load_actors, load_articles, load_event_types, load_towns
 from .validate import ArticleText, clip
@@ -24,7 +25,8 @@ EVENT_COLUMNS = ("event_id", "article_id", "quote", "date_text", "anchor", "acto
                  "event_type", "status", "favours", "same_as", "summary",
                  "date_override_earliest", "date_override_latest", "override_reason")
 EVENT_REQUIRED = ("event_id", "article_id", "quote", "event_type", "status", "favours", "summary")
-FILE_ORDER = ("articles.csv", "actors.csv", "towns.csv", "event_types.csv", "events.csv")
+FILE_ORDER = ("articles.csv", "actors.csv", "towns.csv", "event_types.csv", "events.csv",
+              "moments.csv")
 
 
 def default_normalize(text: str, anchor, context: str = "", *, direction: str | None = None):
@@ -51,9 +53,10 @@ def load_dataset(data_dir: str | Path | None = None, *, normalize: Callable | No
     context = _Context(articles, article_ids, actors, actor_names, town_names, event_types)
     rows = _event_rows(read_table(data_dir / LABEL, EVENT_COLUMNS, problems), context, problems)
     events = date_events(rows, articles, normalize or default_normalize, problems)
+    moments = load_moments(data_dir, {row.event_id for row in rows}, problems)
     if problems.items:
         raise EventDataError(sorted_problems(problems.items))
-    return Dataset(articles, actors, towns, event_types, tuple(events))
+    return Dataset(articles, actors, towns, event_types, tuple(events), moments)
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:

@@ -48,6 +48,34 @@ class Favours(str, Enum):
     UNCLEAR = "unclear"
 
 
+# How people write the sides and favours values (legends, captions, widgets, PNG stamps):
+# the codes above are for files and URLs, these labels for everything a reader sees.
+SIDE_LABELS: dict[str, str] = {
+    "russia": "Russia",
+    "iran": "Iran",
+    "syrian_government": "Syrian government",
+    "us_coalition": "US-led coalition",
+    "sdf": "SDF",
+    "isis": "ISIS",
+    "opposition": "Syrian opposition",
+    "israel": "Israel",
+    "turkey": "Turkey",
+    "local": "Local actors",
+    "other": "Other",
+    "neither": "Neither side",
+    "unclear": "Unclear",
+}
+# The two camps of the competition, in the order every view lists them.
+CAMPS: tuple[str, ...] = ("russia", "iran")
+
+
+def side_label(code: object) -> str:
+    """The reader's name of a side or favours code ("us_coalition" -> "US-led coalition");
+    a value that is not a code (e.g. an imported file's own word) comes back unchanged."""
+    text = "" if code is None else str(code)
+    return SIDE_LABELS.get(text.strip().lower(), text)
+
+
 class LocationPrecision(str, Enum):
     TOWN = "town"
     NEAR_TOWN = "near_town"
@@ -199,6 +227,7 @@ class Dataset:
     towns: dict[str, Town]
     event_types: dict[str, EventType]
     events: tuple[Event, ...]
+    moments: dict[str, str] = field(default_factory=dict)   # event_id -> key-moment label
 
     @property
     def town_parents(self) -> dict[str, str]:

@@ -31,6 +31,7 @@ class ViewData:
     town_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     actor_sides: dict[str, str] = field(default_factory=dict)
     summary: str = ""                                      # one line: what the data holds
+    moments: dict[str, str] = field(default_factory=dict)  # event_id -> key-moment label
 
 
 def resolve_data_path(cli_value: str | None = None, env: dict[str, str] | None = None) -> Path:
@@ -56,6 +57,7 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
             town_aliases={t.name: tuple(t.aliases) for t in dataset.towns.values()},
             actor_sides={a.name: a.side.value for a in dataset.actors.values()},
             summary=dataset.summary(),
+            moments=dict(dataset.moments),
         )
     # An import or an events file: canonical names from the bundled registries, so their
     # aliases (and the file's own spellings, which the importer mapped) work in filters.

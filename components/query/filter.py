@@ -25,6 +25,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
+from components.events.model import side_label
 from components.events.schema import PRECISIONS
 from components.query.fields import DATE_MODES, FILTER_FIELDS, SCOPES
 
@@ -118,7 +119,7 @@ class EventFilter:
         for f in FILTER_FIELDS:
             values = getattr(self, f.attr)
             if values:
-                shown = [v.title() for v in values] if f.key == "side" else list(values)
+                shown = [side_label(v) for v in values] if f.key == "side" else list(values)
                 text = ", ".join(shown)
                 if f.scope_words and self.scope == "inside":
                     text += f" {f.scope_words} {'it' if len(values) == 1 else 'them'}"

@@ -38,6 +38,7 @@ class ViewInput:
     options: ViewOptions
     actor_sides: dict[str, str] = field(default_factory=dict)
     geo_lines: tuple[GeoLine, ...] | None = None
+    moments: dict[str, str] = field(default_factory=dict)   # event_id -> key-moment label
 
     def context(self) -> str:
         return context_line(self.flt, total=len(self.events), shown=len(self.shown),
@@ -50,7 +51,8 @@ def build_view(name: str, view: ViewInput) -> go.Figure:
     if name == "timeline":
         return timeline_figure(view.shown, swimlane=view.options.swimlane,
                                colour_by=view.options.colour, context=context,
-                               actor_sides=view.actor_sides, window=(view.flt.start, view.flt.end))
+                               actor_sides=view.actor_sides, window=(view.flt.start, view.flt.end),
+                               moments=moment_rows(view.events, view.moments))
     if name == "map":
         lines = view.geo_lines if view.geo_lines is not None else load_geo_lines()
         return map_figure(view.shown, geo_lines=lines, context=context)
@@ -60,6 +62,15 @@ def build_view(name: str, view: ViewInput) -> go.Figure:
         return balance_figure(table, period=view.options.period,
                               rule_text=BALANCE_RULES[view.options.rule], context=context)
     raise ValueError(f"unknown view {name!r}: use one of {VIEWS}")
+
+
+def moment_rows(events: pd.DataFrame, moments: dict[str, str]) -> pd.DataFrame:
+    """The key-moment events of the whole table (not only the shown rows: they are context
+    for every filter) with their ``moment`` label."""
+    if not moments or events.empty:
+        return events.iloc[:0].assign(moment="")
+    rows = events[events["event_id"].isin(list(moments))]
+    return rows.assign(moment=rows["event_id"].map(moments))
 
 
 def chart_config(name: str) -> dict:

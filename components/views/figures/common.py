@@ -14,19 +14,24 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-# Okabe–Ito (colour-blind safe); Russia and Iran fixed, the rest greens and greys.
+from components.events.model import SIDE_LABELS
+
+# Russia and Iran keep the two strong Okabe–Ito hues; every other side gets a colour no
+# reader can mistake for either camp: CIE76 distance >= 12 from both, solid or as a
+# half-transparent bar, in normal vision and under protan, deutan and tritan simulation
+# (tests/views/test_palette.py).  Hence no light blue or orange for third parties.
 SIDE_COLOURS: dict[str, str] = {
     "russia": "#0072B2",
     "iran": "#D55E00",
-    "syrian_government": "#009E73",
-    "us_coalition": "#56B4E9",
-    "sdf": "#E69F00",
+    "syrian_government": "#1B5E20",
+    "us_coalition": "#882255",
+    "sdf": "#C9B458",
     "isis": "#000000",
-    "opposition": "#CC79A7",
-    "israel": "#6A3D9A",
-    "turkey": "#F0E442",
-    "local": "#8C8C8C",
-    "other": "#B0B0B0",
+    "opposition": "#B3DE69",
+    "israel": "#8B5A2B",
+    "turkey": "#7F9F7F",
+    "local": "#6E6E6E",
+    "other": "#A0A0A0",
     "neither": "#8C8C8C",
     "unclear": "#C8C8C8",
 }
@@ -104,8 +109,13 @@ def rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
+_CODE_OF_LABEL = {label: code for code, label in SIDE_LABELS.items()}
+
+
 def side_colour(side: str) -> str:
-    return SIDE_COLOURS.get(str(side).lower(), FALLBACK_COLOUR)
+    """The colour of a side or favours value, given as its code or its label."""
+    text = str(side)
+    return SIDE_COLOURS.get(_CODE_OF_LABEL.get(text, text.lower()), FALLBACK_COLOUR)
 
 
 def category_colours(values: Iterable[str], colour_by: str) -> dict[str, str]:

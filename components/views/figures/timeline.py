@@ -22,10 +22,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.events.model import CAMPS, side_label
 from components.events.schema import NO_VALUE
 from components.views.figures.common import (
     new_figure, trace,
-    MS_PER_DAY, as_list, base_layout, category_colours, context_markup,
+    MS_PER_DAY, SIDE_COLOURS, as_list, base_layout, category_colours, context_markup,
     date_text, empty_figure, plain_text, require_columns, rgba,
 )
 from components.views.figures.density import density_figure
@@ -43,15 +44,24 @@ TIMELINE_COLUMNS = frozenset({
 ONE_DAY = pd.Timedelta(days=1)
 TRACK_HEIGHT = 1.0
 BAR_WIDTH = 0.72
+TRACK_PX = 18            # pixels per track: 28 actor lanes fit a laptop screen
+CONTEXT_TRACK = 0.42     # the context band's tracks are thinner than a lane's
+LONG_ONGOING_DAYS = 92   # an ongoing situation longer than a quarter is context, not a lane mark
+MOMENT_MAX_DAYS = 31     # a key moment is drawn when its date is known to a month or better
+CAMP_GAP = 1.0            # extra y units between camps, where the camp's name sits
+CAMP_NAMES = {"russia": "Russia's camp", "iran": "Iran's camp", "": "others"}
 
 
 def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by: str = "side",
                     context: str = "", actor_sides: dict[str, str] | None = None,
-                    max_marks: int = MAX_MARKS, window: tuple | None = None) -> go.Figure:
+                    max_marks: int = MAX_MARKS, window: tuple | None = None,
+                    moments: pd.DataFrame | None = None) -> go.Figure:
     """The swimlane timeline of ``events`` (schema.FRAME_COLUMNS); see the module docstring.
 
     ``window`` (start, end), either may be None: the initial x range, e.g. the filter's
-    date range, so long background spans do not squeeze the selected months.
+    date range; without one the axis is focused on the lane events (context spans such as
+    "since 2017" do not stretch it).  ``moments`` (event rows with a ``moment`` label
+    column) are drawn as labelled vertical context lines.
     """
     if swimlane not in SWIMLANES:
         raise ValueError(f"timeline: swimlane must be one of {sorted(SWIMLANES)}, got {swimlane!r}")
@@ -66,25 +76,49 @@ def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by:
     if len(events) > max_marks or _count_marks(events, lane_col) > max_marks:
         fig = density_figure(events, lane_col=lane_col, title=title, context=safe_context)
         return _apply_window(fig, events, window)
-    marks, bands = _lane_marks(events, swimlane, colour_by, actor_sides or {})
+    context_rows = is_context(events)
+    lane_events = events[~context_rows] if not context_rows.all() else events
+    context_events = events[context_rows] if not context_rows.all() else events.iloc[:0]
+    marks, bands = _lane_marks(lane_events, swimlane, colour_by, actor_sides or {})
+    context_groups = _context_groups(context_events, colour_by)
+    colours = category_colours([*marks["group"], *context_groups["group"]], colour_by)
     fig = new_figure()
     _add_periods(fig, marks)
-    _add_ranges(fig, marks, colour_by)
-    _add_days(fig, marks, colour_by)
+    _add_ranges(fig, marks, colours)
+    _add_days(fig, marks, colours)
     _add_same_as(fig, marks)
-    _add_legend_keys(fig, marks, colour_by)
-    fig = _layout(fig, marks, bands, title, safe_context, swimlane, colour_by)
-    return _apply_window(fig, events, window)
+    band_top = _add_context_band(fig, context_events, context_groups, colours)
+    _add_legend_keys(fig, marks, colours, context_groups)
+    fig = _layout(fig, marks, bands, title, safe_context, swimlane, colour_by, band_top)
+    _add_moments(fig, moments)
+    return _apply_window(fig, lane_events, window or (None, None), focus=True)
 
 
-def _apply_window(fig: go.Figure, events: pd.DataFrame, window: tuple | None) -> go.Figure:
-    """Zoom the x axis to ``window`` (open ends take the data's extent), padded by 3%."""
-    if not window or (window[0] is None and window[1] is None):
+def is_context(events: pd.DataFrame) -> pd.Series:
+    """Rows drawn in the thin context band instead of a lane: background rows, and ongoing
+    situations longer than ``LONG_ONGOING_DAYS`` ("controlled by the IRGC since 2017")."""
+    width = (events["latest"] - events["earliest"]).dt.days
+    status = events["status"].astype(str)
+    return (status == "background") | ((status == "ongoing") & (width > LONG_ONGOING_DAYS))
+
+
+def _apply_window(fig: go.Figure, events: pd.DataFrame, window: tuple | None,
+                  focus: bool = False) -> go.Figure:
+    """Zoom the x axis to ``window`` (open ends take the data's extent), padded by 3%;
+    with ``focus`` an open window is focused on ``events`` too."""
+    if events.empty or not window or (window[0] is None and window[1] is None and not focus):
         return fig
     lo = pd.Timestamp(window[0]) if window[0] is not None else events["earliest"].min()
     hi = pd.Timestamp(window[1]) + ONE_DAY if window[1] is not None else events["latest"].max() + ONE_DAY
     pad = (hi - lo) * 0.03
-    return fig.update_xaxes(range=[lo - pad, hi + pad])
+    return fig.update_xaxes(range=[lo - pad, hi + pad], **date_ticks(hi - lo))
+
+
+def date_ticks(width: pd.Timedelta) -> dict:
+    """One tick spacing for the top and bottom axes (Plotly picks them apart otherwise)."""
+    months = width.days / 30.4
+    dtick = "M1" if months <= 14 else "M3" if months <= 48 else "M12" if months <= 144 else None
+    return {"dtick": dtick, "tick0": "2000-01-01", "tickformat": "%b %Y"} if dtick else {}
 
 
 def _count_marks(events: pd.DataFrame, lane_col: str) -> int:
@@ -120,25 +154,38 @@ def _lane_marks(events: pd.DataFrame, swimlane: str, colour_by: str,
                 group = known_sides.get(lane) or (sides[0] if sides else NO_VALUE)
             else:
                 group = sides[0] if sides else NO_VALUE
-            rows.append({**rec, "lane": lane, "group": group, "hover": hover})
+            camp = (known_sides.get(lane, "") if swimlane == "actor"
+                    else lane if swimlane == "side" else "")
+            rows.append({**rec, "lane": side_label(lane) if swimlane == "side" else lane,
+                         "camp": camp if camp in CAMPS else "",
+                         "group": side_label(group) if colour_by == "side" else group,
+                         "hover": hover})
+    if not rows:
+        return pd.DataFrame(columns=[*events.columns, "lane", "camp", "group", "hover", "span",
+                                     "day", "y"]), []
     marks = pd.DataFrame(rows)
     marks["span"] = marks["status"].isin(SPAN_STATUSES)
     marks["day"] = marks["earliest"] == marks["latest"]
     return _pack_tracks(marks)
 
 
-def _pack_tracks(marks: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, float, float]]]:
-    """Greedy interval packing per lane; lanes ordered by mark count, then name.
+def _pack_tracks(marks: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, float, float, str]]]:
+    """Greedy interval packing per lane; lanes grouped by camp (Russia's, Iran's, then the
+    rest), within a camp by mark count, then name.
 
-    Returns the marks with their ``y`` and the lane bands ``(lane, low, high)`` in y units.
+    Returns the marks with their ``y`` and the lane bands ``(lane, low, high, camp)`` in y units.
     """
     counts = marks["lane"].value_counts()
-    order = sorted(counts.index, key=lambda lane: (-counts[lane], lane))
+    camp_of = dict(zip(marks["lane"], marks["camp"]))
+    rank = {camp: i for i, camp in enumerate(CAMPS)}
+    order = sorted(counts.index, key=lambda lane: (rank.get(camp_of[lane], len(CAMPS)),
+                                                   -counts[lane], lane))
     if len(order) > MAX_LANES:
         kept = set(order[: MAX_LANES - 1])
         other = f"other ({len(order) - len(kept)} lanes)"
         marks["lane"] = marks["lane"].where(marks["lane"].isin(kept), other)
         order = order[: MAX_LANES - 1] + [other]
+        camp_of[other] = ""
     marks = marks.sort_values(["earliest", "latest", "event_id"], kind="stable").reset_index(drop=True)
     lanes = marks["lane"].tolist()
     starts, ends_of = marks["earliest"].tolist(), marks["latest"].tolist()
@@ -146,9 +193,13 @@ def _pack_tracks(marks: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, flo
     for i, lane in enumerate(lanes):
         by_lane.setdefault(lane, []).append(i)
     y = [0.0] * len(marks)
-    bands: list[tuple[str, float, float]] = []
-    top = 0.0
+    bands: list[tuple[str, float, float, str]] = []
+    top = CAMP_GAP if any(camp_of.values()) else 0.0
+    previous_camp = None
     for lane in order:
+        if previous_camp not in (None, camp_of.get(lane, "")):
+            top += CAMP_GAP            # room for the next camp's name
+        previous_camp = camp_of.get(lane, "")
         ends: list[pd.Timestamp] = []
         for i in by_lane.get(lane, []):
             track = next((t for t, end in enumerate(ends) if end < starts[i]), len(ends))
@@ -161,7 +212,7 @@ def _pack_tracks(marks: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, flo
                 ends[track] = ends_of[i]
             y[i] = top + (track + 0.5) * TRACK_HEIGHT
         height = max(1, len(ends)) * TRACK_HEIGHT
-        bands.append((lane, top, top + height))
+        bands.append((lane, top, top + height, camp_of.get(lane, "")))
         top += height + 0.4
     return marks.assign(y=y), bands
 
@@ -200,9 +251,8 @@ def _add_periods(fig: go.Figure, marks: pd.DataFrame) -> None:
     ))
 
 
-def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str]) -> None:
     ranges = marks[~marks["day"]]
-    colours = category_colours(marks["group"], colour_by)
     for (group, span), part in ranges.groupby(["group", "span"], sort=True):
         fig.add_trace(trace("bar", 
             name=f"{group} · {'background/ongoing span' if span else 'date range'}", showlegend=False,
@@ -217,9 +267,8 @@ def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
         ))
 
 
-def _add_days(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+def _add_days(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str]) -> None:
     days = marks[marks["day"]]
-    colours = category_colours(marks["group"], colour_by)
     for (group, span), part in days.groupby(["group", "span"], sort=True):
         fig.add_trace(trace("scatter", 
             name=f"{group} · {'background (day)' if span else 'known to the day'}", showlegend=False,
@@ -238,10 +287,11 @@ KIND_KEYS = (  # (mask name, legend text, marker symbol)
 )
 
 
-def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> None:
+def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str],
+                     context_groups: pd.DataFrame | None = None) -> None:
     """Legend: one colour entry per group (toggles its marks) and one grey entry per mark kind."""
-    colours = category_colours(marks["group"], colour_by)
-    for group in sorted(set(marks["group"])):
+    context_groups = context_groups if context_groups is not None else pd.DataFrame(columns=["group"])
+    for group in sorted({*marks["group"], *context_groups["group"]}, key=_legend_rank):
         fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers", name=group, legendgroup=group,
                                  marker={"color": colours[group], "symbol": "square", "size": 11},
                                  legendrank=1))
@@ -249,6 +299,10 @@ def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> Non
                "range_incident": (~marks["day"] & ~marks["span"]).any(),
                "range_span": (~marks["day"] & marks["span"]).any(),
                "day_span": (marks["day"] & marks["span"]).any()}
+    if len(context_groups):
+        fig.add_trace(trace("bar", x=[None], y=[None], orientation="h", legendrank=2,
+                            name="context band: background, long-running", hoverinfo="skip",
+                            marker={"color": rgba("#777777", 0.35), "line": {"width": 0}}))
     for key, text, symbol in KIND_KEYS:
         if not present[key]:
             continue
@@ -264,6 +318,12 @@ def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colour_by: str) -> Non
             fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers", name=text, legendgroup=f"kind_{key}",
                                      marker={"color": "#777777", "symbol": symbol, "size": 10},
                                      legendrank=2, hoverinfo="skip"))
+
+
+def _legend_rank(group: str) -> tuple[int, str]:
+    """Russia, Iran, then the rest alphabetically."""
+    camps = [side_label(camp) for camp in CAMPS]
+    return (camps.index(group) if group in camps else len(camps), group)
 
 
 def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
@@ -304,23 +364,107 @@ def _mid(rec: pd.Series) -> pd.Timestamp:
     return rec["earliest"] + (rec["latest"] + ONE_DAY - rec["earliest"]) / 2
 
 
-def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, float]],
-            title: str, context: str, swimlane: str, colour_by: str) -> go.Figure:
+def _context_groups(context: pd.DataFrame, colour_by: str) -> pd.DataFrame:
+    """The colour group of each context row (its favours, or its type), as marks' columns."""
+    if context.empty:
+        return pd.DataFrame(columns=["group", "day", "span"])
+    groups = (context["favours"].map(side_label) if colour_by == "side"
+              else context["event_type"].fillna(NO_VALUE).astype(str))
+    return pd.DataFrame({"group": groups.to_numpy(), "day": False, "span": True})
+
+
+def _add_context_band(fig: go.Figure, context: pd.DataFrame, context_groups: pd.DataFrame,
+                      colours: dict[str, str]) -> float:
+    """Background and long-running rows as thin spans above the lanes (packed on thin
+    tracks at negative y); returns the band's top in y units (0 when there is none)."""
+    if context.empty:
+        return 0.0
+    groups = context_groups["group"].tolist()
+    ordered = context.assign(group=groups).sort_values(["earliest", "latest", "event_id"])
+    ends: list[pd.Timestamp] = []
+    ys = []
+    for start, end in zip(ordered["earliest"], ordered["latest"]):
+        track = next((t for t, last in enumerate(ends) if last < start), len(ends))
+        if track == len(ends):
+            ends.append(end)
+        else:
+            ends[track] = end
+        ys.append(-0.5 - track * CONTEXT_TRACK)
+    ordered = ordered.assign(y=ys, hover=[_hover(rec) for rec in ordered.to_dict("records")])
+    for group, part in ordered.groupby("group", sort=True):
+        fig.add_trace(trace("bar", name=f"{group} · context", showlegend=False, orientation="h",
+                            y=part["y"], base=part["earliest"],
+                            x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
+                            width=CONTEXT_TRACK * 0.6,
+                            marker={"color": rgba(colours[group], 0.35), "line": {"width": 0}},
+                            hovertext=part["hover"], hoverinfo="text", legendgroup=group))
+    return 0.5 + (len(ends) - 1) * CONTEXT_TRACK + CONTEXT_TRACK / 2
+
+
+def _add_moments(fig: go.Figure, moments: pd.DataFrame | None) -> None:
+    """Key moments: a dotted vertical line at each moment's date, labelled along the line."""
+    if moments is None or moments.empty:
+        return
+    short = moments[(moments["latest"] - moments["earliest"]).dt.days <= MOMENT_MAX_DAYS]
+    for rec in short.sort_values("earliest").to_dict("records"):
+        day = _mid(rec)
+        label = plain_text(rec["moment"], limit=40, wrap=None)
+        fig.add_shape(type="line", xref="x", x0=day, x1=day, yref="paper", y0=0, y1=1,
+                      line={"color": "#555555", "width": 1, "dash": "dot"}, layer="below")
+        fig.add_annotation(x=day, xref="x", y=1, yref="paper", yanchor="top", xanchor="right",
+                           text=label, textangle=-90, showarrow=False,
+                           font={"size": 10, "color": "#333333"}, bgcolor="rgba(255,255,255,0.75)",
+                           hovertext=f"Key moment: {label} ({date_text(rec['earliest'])} .. "
+                                     f"{date_text(rec['latest'])}) · {plain_text(rec['event_id'], wrap=None)}")
+
+
+def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, float, str]],
+            title: str, context: str, swimlane: str, colour_by: str,
+            band_top: float = 0.0) -> go.Figure:
     total = bands[-1][2] if bands else 1
-    base_layout(fig, title, context, height=int(min(2600, 170 + 20 * total)))
-    stripes = [{"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low - 0.2,
-                "y1": high + 0.2, "fillcolor": "#F2F2F2", "line": {"width": 0}, "layer": "below"}
-               for i, (_, low, high) in enumerate(bands) if i % 2 == 0]
-    fig.update_layout(shapes=stripes, barmode="overlay", legend={"title": f"colour: {colour_by}", "font_size": 11,
-                                                 "groupclick": "togglegroup"},
+    span = total + 0.8 + band_top
+    base_layout(fig, title, context, height=int(min(2600, 190 + TRACK_PX * span)))
+    shapes = [_lane_stripe(i, low, high, camp) for i, (_, low, high, camp) in enumerate(bands)]
+    annotations = [_camp_label(camp, low) for i, (_, low, _, camp) in enumerate(bands)
+                   if i == 0 or bands[i - 1][3] != camp] if swimlane != "town" else []
+    if band_top:
+        shapes.append({"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
+                       "y0": -band_top - 0.1, "y1": -0.2, "fillcolor": "#FAFAFA",
+                       "line": {"width": 0}, "layer": "below"})
+    fig.update_layout(shapes=shapes, annotations=annotations, barmode="overlay",
+                      legend={"title": f"colour: {colour_by}",
+                              "font_size": 11, "groupclick": "togglegroup"},
                       hovermode="closest")
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD", side="top")
-    fig.update_layout(margin_t=fig.layout.margin.t + 28)     # room for the date labels on top
-    fig.update_yaxes(tickvals=[(lo + hi) / 2 for _, lo, hi in bands],
-                     ticktext=[plain_text(lane, limit=40, wrap=None) for lane, _, _ in bands],
-                     range=[total + 0.2, -0.6], showgrid=False, zeroline=False,
-                     title={"text": swimlane})
-    fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY}
+    # The same axis again at the bottom, so a tall chart reads without scrolling back up.
+    fig.update_layout(xaxis2={"type": "date", "overlaying": "x", "matches": "x", "side": "bottom",
+                              "showgrid": False},
+                      margin_t=fig.layout.margin.t + 28, margin_b=40)
+    fig.add_trace(trace("scatter", x=[marks["earliest"].min() if len(marks) else None], y=[None],
+                        xaxis="x2", showlegend=False, hoverinfo="skip", mode="markers"))
+    ticks = [(lo + hi) / 2 for _, lo, hi, _ in bands]
+    text = [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands]
+    if band_top:
+        ticks.insert(0, -band_top / 2 - 0.15)
+        text.insert(0, "context (background)")
+    fig.update_yaxes(tickvals=ticks, ticktext=text, range=[total + 0.2, -band_top - 0.3],
+                     showgrid=False, zeroline=False, title={"text": swimlane})
+    fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
+                       "lanes": [lane for lane, _, _, _ in bands],
+                       "camps": [camp for _, _, _, camp in bands]}
     return fig
 
 
+def _lane_stripe(index: int, low: float, high: float, camp: str) -> dict:
+    """A lane's background: tinted by its camp, plain grey bands for the rest."""
+    colour = (rgba(SIDE_COLOURS[camp], 0.07 if index % 2 == 0 else 0.035) if camp
+              else "#F2F2F2" if index % 2 == 0 else "rgba(0,0,0,0)")
+    return {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low - 0.2,
+            "y1": high + 0.2, "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
+
+
+def _camp_label(camp: str, low: float) -> dict:
+    """The camp's name at the right edge of its first lane."""
+    return {"text": CAMP_NAMES.get(camp, "others"), "xref": "paper", "x": 0, "xanchor": "left",
+            "yref": "y", "y": low - 0.2, "yanchor": "bottom", "showarrow": False,
+            "font": {"size": 11, "color": SIDE_COLOURS.get(camp, "#555555")}}

@@ -1,0 +1,169 @@
+"""Who was where, when: presence episodes per place and side, inferred from the events.
+
+An episode of side S at place P starts with an event that puts S there and ends with
+one that removes it, or stays open at the end of the data.  Each edge is an interval
+(the dates of its event), so an episode says both where S was *certainly* present
+(from the latest possible start to the earliest possible end) and where it was only
+*possibly* present (from the earliest start to the latest end).
+
+What each event type does is the curated table ``presence_rules.csv`` (bundled in data/;
+a data directory may carry its own, which then replaces it):
+
+==========  ==================================================================
+effect      the sides it concerns (``favours`` and ``sides`` of the event)
+==========  ==================================================================
+arrive      the favoured side if it takes part, else every side: opens or continues
+present     the same sides: evidence of presence, opens an episode if none is open
+leave       the sides other than the favoured one (all if none is favoured): closes
+transfer    the favoured side arrives, the other sides leave (a handover)
+==========  ==================================================================
+
+Only rows whose status says it happened count (``COUNTED_STATUSES``); planned and
+hypothetical rows never do.  An ongoing or background row states a situation that held
+over its whole interval, so its interval is presence, not only a date to place; a
+reported row happened on some day inside its interval.  Places are the event's own
+towns (exact names); a filter by place picks the events first.
+
+>>> episodes = presence_episodes(frame, load_presence_rules(DATA_DIR))
+>>> [e.place for e in episodes if e.side == "russia"][:1]
+['Al-Mayadeen desert']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from components import DATA_DIR
+
+from .model import EventDataError, side_label
+from .records import Problems, read_table
+
+LABEL = "presence_rules.csv"
+EFFECTS = ("arrive", "present", "leave", "transfer")
+COUNTED_STATUSES = frozenset({"reported", "claimed", "ongoing", "background"})
+STATE_STATUSES = frozenset({"ongoing", "background"})
+
+
+@dataclass(frozen=True, slots=True)
+class Episode:
+    place: str
+    side: str
+    start_earliest: date
+    start_latest: date
+    end_earliest: date | None      # None: still open at the end of the data
+    end_latest: date | None
+    evidence: tuple[str, ...]      # event ids, in date order
+    rule: str                      # how the edges were found, in words
+    data_end: date                 # the last day of the data (where an open episode stops)
+
+    @property
+    def certain(self) -> tuple[date, date] | None:
+        """The days the side was certainly there, or None when the edges overlap."""
+        last = self.end_earliest if self.end_earliest is not None else self.data_end
+        return (self.start_latest, last) if self.start_latest <= last else None
+
+    @property
+    def possible(self) -> tuple[date, date]:
+        return self.start_earliest, self.end_latest if self.end_latest is not None else self.data_end
+
+    def as_json(self) -> dict:
+        day = lambda d: d.isoformat() if d is not None else ""   # noqa: E731
+        return {"place": self.place, "side": self.side, "side_label": side_label(self.side),
+                "start_earliest": day(self.start_earliest), "start_latest": day(self.start_latest),
+                "end_earliest": day(self.end_earliest), "end_latest": day(self.end_latest),
+                "evidence": list(self.evidence), "rule": self.rule}
+
+
+def load_presence_rules(data_dir: str | Path | None = None) -> dict[str, str]:
+    """event_type -> effect from ``data_dir/presence_rules.csv`` (the bundled one when the
+    directory has none); raises EventDataError listing every bad row."""
+    path = Path(data_dir) / LABEL if data_dir is not None else DATA_DIR / LABEL
+    if not path.exists():
+        path = DATA_DIR / LABEL
+    problems, rules = Problems(), {}
+    for rec in read_table(path, ("event_type", "effect", "example"), problems):
+        kind, effect = rec["event_type"].casefold(), rec["effect"].casefold()
+        if effect not in EFFECTS:
+            problems.add(LABEL, rec.line, "effect", rec["effect"],
+                         f"effect {rec['effect']!r} is not one of {', '.join(EFFECTS)}")
+        elif kind in rules:
+            problems.add(LABEL, rec.line, "event_type", rec["event_type"],
+                         f"event_type {rec['event_type']!r} listed twice")
+        else:
+            rules[kind] = effect
+    if problems.items:
+        raise EventDataError(problems.items)
+    return rules
+
+
+def _moves(rec: dict, effect: str) -> list[tuple[str, str]]:
+    """(side, 'in' | 'out') for one event under its effect."""
+    sides = [s for s in _as_list(rec["sides"]) if s]
+    favoured = rec["favours"] if rec["favours"] in sides else None
+    arriving = [favoured] if favoured else sides
+    leaving = [s for s in sides if s != favoured] or sides
+    if effect in ("arrive", "present"):
+        return [(s, "in") for s in arriving]
+    if effect == "leave":
+        return [(s, "out") for s in leaving]
+    return ([(favoured, "in")] if favoured else []) + [(s, "out") for s in sides if s != favoured]
+
+
+def presence_episodes(events: pd.DataFrame, rules: dict[str, str]) -> list[Episode]:
+    """Every episode in ``events`` (schema.FRAME_COLUMNS), ordered by place, side, start."""
+    if events.empty:
+        return []
+    data_end = pd.Timestamp(events["latest"].max()).date()
+    counted = events[events["status"].astype(str).isin(COUNTED_STATUSES)
+                     & events["event_type"].astype(str).str.casefold().isin(rules)]
+    steps: dict[tuple[str, str], list[tuple]] = {}
+    for rec in counted.to_dict("records"):
+        effect = rules[str(rec["event_type"]).casefold()]
+        first, last = pd.Timestamp(rec["earliest"]).date(), pd.Timestamp(rec["latest"]).date()
+        state = str(rec["status"]) in STATE_STATUSES
+        for side, move in _moves(rec, effect):
+            for place in _as_list(rec["towns"]):
+                steps.setdefault((place, side), []).append(
+                    (first, last, str(rec["event_id"]), move, state, str(rec["event_type"])))
+    episodes = []
+    for (place, side), moves in sorted(steps.items()):
+        episodes += _walk(place, side, sorted(moves), data_end)
+    return episodes
+
+
+def _walk(place: str, side: str, moves: list[tuple], data_end: date) -> list[Episode]:
+    out, current = [], None
+    for first, last, event_id, move, state, kind in moves:
+        if move == "in":
+            if current is None:
+                start = (first, first) if state else (first, last)
+                why = (f"{side_label(side)} {'there throughout' if state else 'arrives or is seen'}"
+                       f" in {event_id} ({kind})")
+                current = {"start": start, "evidence": [event_id], "why": why}
+            else:
+                current["evidence"].append(event_id)
+            continue
+        if current is None:        # leaving without an earlier sign: there just before it
+            current = {"start": (first, last), "evidence": [],
+                       "why": f"{side_label(side)} there until it leaves in {event_id} ({kind})"}
+        current["evidence"].append(event_id)
+        out.append(Episode(place, side, *current["start"], first, last,
+                           tuple(current["evidence"]),
+                           f"{current['why']}; leaves in {event_id} ({kind})", data_end))
+        current = None
+    if current is not None:
+        out.append(Episode(place, side, *current["start"], None, None, tuple(current["evidence"]),
+                           f"{current['why']}; no later event removes it (open at the end of the data)",
+                           data_end))
+    return out
+
+
+def _as_list(value) -> list[str]:
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()]
+    return [str(v) for v in value]
