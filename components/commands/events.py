@@ -3,6 +3,7 @@
     python -m components.events validate [--data PATH]
     python -m components.events --json [--data PATH] [--town NAME ...] [--side SIDE ...] ...
     python -m components.events convert [--data PATH] --out FILE.parquet
+    python -m components.events presence [--json] [--data PATH] [filters]
 
 ``--data PATH`` means the same here as in the app and ``dashboard.export``: a curated
 directory like ``data/`` (the default), an importer's output directory, or an events
@@ -15,6 +16,10 @@ a missing number) for the events the filters keep.  The filter options are the a
 keys with the same meaning (``--town Boukamal`` is Albu Kamal with the places within it,
 ``--scope exact`` only the town); an unknown value exits 2 naming it.
 ``convert`` writes the events table as Parquet for large-set use.
+``presence`` prints who was where, when: one presence episode per line (with ``--json`` one
+object with ``place``, ``side``, ``start_earliest``, ``start_latest``, ``end_earliest``,
+``end_latest`` (empty: open at the end of the data), ``evidence`` (event ids) and ``rule``),
+inferred from the events the filters keep by the rules in ``presence_rules.csv``.
 """
 from __future__ import annotations
 
@@ -31,6 +36,7 @@ from components.events.model import EventDataError
 from components.io.store import use_system_allocator, write_events
 from components.query.datasource import data_problems, load_view_data
 from components.query.fields import CHOICE_KEYS, DATE_KEYS, FILTER_FIELDS
+from components.query.filter import selected_places
 from components.views.urlstate import parse_query_params, vocabulary_from_frame
 
 # JSON key -> frame column; order is the output order.
@@ -74,9 +80,10 @@ def event_objects(frame: pd.DataFrame):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m components.events", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", choices=["validate", "convert"],
+    parser.add_argument("command", nargs="?", choices=["validate", "convert", "presence"],
                         help="validate: check every file and print a one-line summary; "
-                             "convert: write the events table to --out as Parquet")
+                             "convert: write the events table to --out as Parquet; "
+                             "presence: who was where, when (episodes per place and side)")
     parser.add_argument("--json", action="store_true", help="print one JSON object per event per line")
     parser.add_argument("--data", default=str(DEFAULT_DATA_DIR), metavar="PATH",
                         help="curated data directory (default: the bundled data/), import directory, "
@@ -119,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"wrote {len(data.frame):,} events to {out} ({out.stat().st_size:,} bytes)")
         return 0
-    if not args.json:
+    if not args.json and args.command != "presence":
         print(f"ok: {data.summary}")
         return 0
     params = {key: getattr(args, f"f_{key}") for key in FILTER_KEYS if getattr(args, f"f_{key}")}
@@ -131,10 +138,37 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {warning}", file=sys.stderr)
         return 2
     from components.query.run import filter_events   # the query engine, only when filtering
+    shown = filter_events(data.frame, parsed.filter)
+    if args.command == "presence":
+        return _print_presence(shown, args, selected_places(parsed.filter, data.town_parents))
     try:
-        for obj in event_objects(filter_events(data.frame, parsed.filter)):
+        for obj in event_objects(shown):
             print(json.dumps(obj, ensure_ascii=False))
         sys.stdout.flush()
     except BrokenPipeError:  # `... --json | head`: the reader left, which is fine
+        sys.stdout = open(os.devnull, "w")
+    return 0
+
+
+def _print_presence(shown: pd.DataFrame, args, places) -> int:
+    from components.events.presence import load_presence_rules, presence_episodes
+    rules_dir = args.data if os.path.isdir(args.data) else None
+    try:
+        rules = load_presence_rules(rules_dir)
+    except EventDataError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    try:
+        for episode in presence_episodes(shown, rules, places=places):
+            obj = episode.as_json()
+            if args.json:
+                print(json.dumps(obj, ensure_ascii=False))
+            else:
+                end = f"{obj['end_earliest']}..{obj['end_latest']}" if obj["end_earliest"] else "open"
+                print(f"{obj['place']}\t{obj['side_label']}\tstart {obj['start_earliest']}.."
+                      f"{obj['start_latest']}\tend {end}\t{', '.join(obj['evidence'])}")
+        sys.stdout.flush()
+    except BrokenPipeError:
         sys.stdout = open(os.devnull, "w")
     return 0

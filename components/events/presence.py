@@ -13,6 +13,7 @@ a data directory may carry its own, which then replaces it):
 effect      the sides it concerns (``favours`` and ``sides`` of the event)
 ==========  ==================================================================
 arrive      the favoured side if it takes part, else every side: opens or continues
+gain        only the favoured side (a takeover may list the side that lost it): opens
 present     the same sides: evidence of presence, opens an episode if none is open
 leave       the sides other than the favoured one (all if none is favoured): closes
 transfer    the favoured side arrives, the other sides leave (a handover)
@@ -30,6 +31,7 @@ towns (exact names); a filter by place picks the events first.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -42,7 +44,7 @@ from .model import EventDataError, side_label
 from .records import Problems, read_table
 
 LABEL = "presence_rules.csv"
-EFFECTS = ("arrive", "present", "leave", "transfer")
+EFFECTS = ("arrive", "gain", "present", "leave", "transfer")
 COUNTED_STATUSES = frozenset({"reported", "claimed", "ongoing", "background"})
 STATE_STATUSES = frozenset({"ongoing", "background"})
 
@@ -58,6 +60,7 @@ class Episode:
     evidence: tuple[str, ...]      # event ids, in date order
     rule: str                      # how the edges were found, in words
     data_end: date                 # the last day of the data (where an open episode stops)
+    last_seen: date | None = None  # the last day the evidence certainly puts the side there
 
     @property
     def certain(self) -> tuple[date, date] | None:
@@ -107,13 +110,18 @@ def _moves(rec: dict, effect: str) -> list[tuple[str, str]]:
     leaving = [s for s in sides if s != favoured] or sides
     if effect in ("arrive", "present"):
         return [(s, "in") for s in arriving]
+    if effect == "gain":
+        return [(favoured, "in")] if favoured else []
     if effect == "leave":
         return [(s, "out") for s in leaving]
     return ([(favoured, "in")] if favoured else []) + [(s, "out") for s in sides if s != favoured]
 
 
-def presence_episodes(events: pd.DataFrame, rules: dict[str, str]) -> list[Episode]:
-    """Every episode in ``events`` (schema.FRAME_COLUMNS), ordered by place, side, start."""
+def presence_episodes(events: pd.DataFrame, rules: dict[str, str], *,
+                      places: Iterable[str] | None = None) -> list[Episode]:
+    """Every episode in ``events`` (schema.FRAME_COLUMNS), ordered by place, side, start;
+    with ``places``, only the episodes at those places (an event naming two places is
+    evidence at each, so a town filter must also narrow the places)."""
     if events.empty:
         return []
     data_end = pd.Timestamp(events["latest"].max()).date()
@@ -129,7 +137,10 @@ def presence_episodes(events: pd.DataFrame, rules: dict[str, str]) -> list[Episo
                 steps.setdefault((place, side), []).append(
                     (first, last, str(rec["event_id"]), move, state, str(rec["event_type"])))
     episodes = []
+    wanted = set(places) if places is not None else None
     for (place, side), moves in sorted(steps.items()):
+        if wanted is not None and place not in wanted:
+            continue
         episodes += _walk(place, side, sorted(moves), data_end)
     return episodes
 
@@ -142,22 +153,25 @@ def _walk(place: str, side: str, moves: list[tuple], data_end: date) -> list[Epi
                 start = (first, first) if state else (first, last)
                 why = (f"{side_label(side)} {'there throughout' if state else 'arrives or is seen'}"
                        f" in {event_id} ({kind})")
-                current = {"start": start, "evidence": [event_id], "why": why}
+                current = {"start": start, "evidence": [event_id], "why": why, "seen": None}
             else:
                 current["evidence"].append(event_id)
+            seen = last if state else first
+            current["seen"] = max(current["seen"] or seen, seen)
             continue
         if current is None:        # leaving without an earlier sign: there just before it
-            current = {"start": (first, last), "evidence": [],
+            current = {"start": (first, last), "evidence": [], "seen": None,
                        "why": f"{side_label(side)} there until it leaves in {event_id} ({kind})"}
         current["evidence"].append(event_id)
         out.append(Episode(place, side, *current["start"], first, last,
                            tuple(current["evidence"]),
-                           f"{current['why']}; leaves in {event_id} ({kind})", data_end))
+                           f"{current['why']}; leaves in {event_id} ({kind})", data_end,
+                           current["seen"]))
         current = None
     if current is not None:
         out.append(Episode(place, side, *current["start"], None, None, tuple(current["evidence"]),
                            f"{current['why']}; no later event removes it (open at the end of the data)",
-                           data_end))
+                           data_end, current["seen"]))
     return out
 
 

@@ -32,6 +32,7 @@ class ViewData:
     actor_sides: dict[str, str] = field(default_factory=dict)
     summary: str = ""                                      # one line: what the data holds
     moments: dict[str, str] = field(default_factory=dict)  # event_id -> key-moment label
+    town_parents: dict[str, str] = field(default_factory=dict)   # place -> the place it is in
 
 
 def resolve_data_path(cli_value: str | None = None, env: dict[str, str] | None = None) -> Path:
@@ -58,6 +59,7 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
             actor_sides={a.name: a.side.value for a in dataset.actors.values()},
             summary=dataset.summary(),
             moments=dict(dataset.moments),
+            town_parents=dataset.town_parents,
         )
     # An import or an events file: canonical names from the bundled registries, so their
     # aliases (and the file's own spellings, which the importer mapped) work in filters.
@@ -67,7 +69,8 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
     return ViewData(frame=frame, label=_label(path), summary=f"{len(frame):,} events in {path}",
                     actor_aliases=refs.actor_aliases,
                     town_aliases=refs.town_aliases,
-                    actor_sides={name: side for name, side in refs.actors.values()})
+                    actor_sides={name: side for name, side in refs.actors.values()},
+                    town_parents=dict(refs.town_parents))
 
 
 def data_problems(err: Exception) -> list[str]:

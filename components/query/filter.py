@@ -140,3 +140,16 @@ class EventFilter:
         if self.start:
             return f"{self.start.isoformat()} onwards"
         return f"up to {self.end.isoformat()}"
+
+
+def selected_places(flt: EventFilter, town_parents: dict[str, str]) -> set[str] | None:
+    """The places a town filter covers (None: no town filter): the names picked and, in
+    the "inside" scope, every place within them."""
+    if not flt.towns:
+        return None
+    from components.events.hierarchy import descendants
+    picked = set(flt.towns)
+    if flt.scope == "inside":
+        for name in flt.towns:
+            picked.update(descendants(name, town_parents))
+    return picked
