@@ -58,6 +58,7 @@ FIXED_CHOICES = {"precision": PRECISIONS}
 # Balance chart: periods and counting rules (the text is stamped on the chart).
 BALANCE_PERIODS = ("month", "week", "quarter")
 BALANCE_RULES: dict[str, str] = {
+    "count": "bars: events certainly inside the period; light extension: events possibly inside it",
     "spread": "each event spread evenly over its date interval (share of its days per period)",
     "start": "each event counted in the period of its earliest possible day",
     "end": "each event counted in the period of its latest possible day",

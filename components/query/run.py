@@ -31,7 +31,7 @@ from components.query.filter import EventFilter
 
 # Periods are numbered (weeks since the Monday 1970-01-05, months and quarters since year 0)
 # so the spread rule is integer arithmetic the engines agree on; weeks start on Monday.
-BALANCE_COLUMNS = ("period_start", "favours", "weight", "events")
+BALANCE_COLUMNS = ("period_start", "favours", "weight", "events", "sources")
 WEIGHT_DECIMALS = 9       # engines sum floats in different orders; 1e-9 hides that only
 
 
@@ -119,6 +119,8 @@ def balance_expr(table: ir.Table, flt: EventFilter, *, period: str = "month",
     if rule not in BALANCE_RULES:
         raise QueryError(f"balance rule {rule!r} is not one of {tuple(BALANCE_RULES)}")
     rows = filtered(table, flt)
+    if rule == "count":
+        return _touching(rows, period, "count")
     rows = rows.select(earliest=_day(rows, "earliest"), latest=_day(rows, "latest"),
                        favours=rows.favours.fill_null("unclear"))
     if rule != "spread":
@@ -176,6 +178,34 @@ def balance_expr(table: ir.Table, flt: EventFilter, *, period: str = "month",
             .order_by(["p", "favours"]))
 
 
+def _touching(rows: ir.Table, period: str, what: str) -> ir.Table:
+    """Per period and favours, over the events whose interval touches the period:
+    ``count``: weight = events certainly inside it (interval within the period), events =
+    events possibly inside it (interval overlapping it); ``sources``: distinct outlets.
+
+    Rows are first grouped by (favours, outlet, first period, last period) -- a million
+    events collapse to a few thousand keys -- and only those keys are expanded per period.
+    """
+    keys = rows.select(favours=rows.favours.fill_null("unclear"),
+                       outlet=rows.outlet.fill_null(""),
+                       p0=_period_index(_day(rows, "earliest"), period),
+                       p1=_period_index(_day(rows, "latest"), period))
+    keys = keys.group_by(["favours", "outlet", "p0", "p1"]).aggregate(n=keys.count())
+    spread = keys.select("favours", "outlet", "n", single=keys.p0 == keys.p1,
+                         p=ibis.range(keys.p0, keys.p1 + 1).unnest())
+    grouped = spread.group_by(["p", "favours"])
+    if what == "sources":
+        return grouped.aggregate(sources=spread.outlet.nunique()).order_by(["p", "favours"])
+    return (grouped.aggregate(weight=ibis.ifelse(spread.single, spread.n, 0).sum().cast("float64"),
+                              events=spread.n.sum().cast("int64"))
+            .order_by(["p", "favours"]))
+
+
+def sources_expr(table: ir.Table, flt: EventFilter, *, period: str = "month") -> ir.Table:
+    """Per period and favours: how many distinct outlets report the events touching it."""
+    return _touching(filtered(table, flt), period, "sources")
+
+
 def events_table(source) -> ir.Table:
     """The Ibis table for a pandas frame, a Parquet path or an Ibis table."""
     if isinstance(source, pd.DataFrame):
@@ -196,10 +226,11 @@ def _count_expr(table: ir.Table, flt: EventFilter) -> ir.Table:
     return rows.aggregate(n=rows.count())
 
 
-_BUILDERS = {"positions": _positions_expr, "count": _count_expr, "balance": balance_expr}
+_BUILDERS = {"positions": _positions_expr, "count": _count_expr, "balance": balance_expr,
+             "sources": sources_expr}
 
 
-_COMPOSED = ("balance",)     # big expressions: compiled once, filter spliced in
+_COMPOSED = ("balance", "sources")     # big expressions: compiled once, filter spliced in
 
 
 @functools.lru_cache(maxsize=512)
@@ -266,7 +297,7 @@ def count_events(source, flt: EventFilter) -> int:
 
 
 def balance_table(source, flt: EventFilter, *, period: str = "month",
-                  rule: str = "spread") -> pd.DataFrame:
+                  rule: str = "count") -> pd.DataFrame:
     """Per-period balance of the events ``flt`` keeps, one row per (period, favours).
 
     Columns: ``period_start`` (datetime64, first day of the week/month/quarter),
@@ -274,9 +305,14 @@ def balance_table(source, flt: EventFilter, *, period: str = "month",
     ``spread`` adds ``overlap_days / width_days`` of each event to every period its
     ``[earliest, latest]`` touches, so an event always adds 1 in total: "2020" adds 1/12 to
     each month of 2020 (exactly 31/366 to January).  ``start``/``end``/``midpoint`` add the
-    whole event to the period holding that day.
+    whole event to the period holding that day.  ``count`` (the default) gives ``weight`` =
+    events certainly inside the period and ``events`` = events possibly inside it.
+    ``sources`` is the number of distinct outlets behind the events touching the period.
     """
     frame = _execute(source, "balance", flt, period=period, rule=rule).to_pandas()
+    sources = _execute(source, "sources", flt, period=period).to_pandas()
+    frame = frame.merge(sources, on=["p", "favours"], how="left")
+    frame["sources"] = frame["sources"].fillna(0).astype("int64")
     frame["period_start"] = period_starts(frame["p"], period)
     frame["weight"] = frame["weight"].astype("float64").round(WEIGHT_DECIMALS)
     frame["events"] = frame["events"].astype("int64")

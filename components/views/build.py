@@ -59,9 +59,18 @@ def build_view(name: str, view: ViewInput) -> go.Figure:
     if name == "balance":
         from components.query.run import balance_table
         table = balance_table(view.events, view.flt, period=view.options.period, rule=view.options.rule)
-        return balance_figure(table, period=view.options.period,
-                              rule_text=BALANCE_RULES[view.options.rule], context=context)
+        return balance_figure(table, period=view.options.period, rule=view.options.rule,
+                              rule_text=BALANCE_RULES[view.options.rule], context=context,
+                              publications=publication_windows(view.shown))
     raise ValueError(f"unknown view {name!r}: use one of {VIEWS}")
+
+
+def publication_windows(shown: pd.DataFrame) -> list[tuple]:
+    """(first, last, outlet) of the articles behind the shown events (none for imports)."""
+    if shown.empty or "published_earliest" not in shown:
+        return []
+    pubs = shown[["published_earliest", "published_latest", "outlet"]].dropna().drop_duplicates()
+    return list(pubs.itertuples(index=False, name=None))
 
 
 def moment_rows(events: pd.DataFrame, moments: dict[str, str]) -> pd.DataFrame:

@@ -61,7 +61,7 @@ class ViewOptions:
     swimlane: str = "actor"
     colour: str = "side"
     period: str = "month"
-    rule: str = "spread"
+    rule: str = "count"
 
     def __post_init__(self) -> None:
         for name, allowed in VIEW_CHOICES.items():
