@@ -33,6 +33,7 @@ class ViewData:
     summary: str = ""                                      # one line: what the data holds
     moments: dict[str, str] = field(default_factory=dict)  # event_id -> key-moment label
     town_parents: dict[str, str] = field(default_factory=dict)   # place -> the place it is in
+    town_coords: dict[str, tuple[float, float]] = field(default_factory=dict)  # place -> (lat, lon)
 
 
 def resolve_data_path(cli_value: str | None = None, env: dict[str, str] | None = None) -> Path:
@@ -60,6 +61,7 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
             summary=dataset.summary(),
             moments=dict(dataset.moments),
             town_parents=dataset.town_parents,
+            town_coords={t.name: (t.latitude, t.longitude) for t in dataset.towns.values()},
         )
     # An import or an events file: canonical names from the bundled registries, so their
     # aliases (and the file's own spellings, which the importer mapped) work in filters.
@@ -70,7 +72,8 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
                     actor_aliases=refs.actor_aliases,
                     town_aliases=refs.town_aliases,
                     actor_sides={name: side for name, side in refs.actors.values()},
-                    town_parents=dict(refs.town_parents))
+                    town_parents=dict(refs.town_parents),
+                    town_coords={t.name: (t.lat, t.lon) for t in refs.towns.values()})
 
 
 def data_problems(err: Exception) -> list[str]:

@@ -39,6 +39,7 @@ class ViewInput:
     actor_sides: dict[str, str] = field(default_factory=dict)
     geo_lines: tuple[GeoLine, ...] | None = None
     moments: dict[str, str] = field(default_factory=dict)   # event_id -> key-moment label
+    town_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     def context(self) -> str:
         return context_line(self.flt, total=len(self.events), shown=len(self.shown),
@@ -55,7 +56,7 @@ def build_view(name: str, view: ViewInput) -> go.Figure:
                                moments=moment_rows(view.events, view.moments))
     if name == "map":
         lines = view.geo_lines if view.geo_lines is not None else load_geo_lines()
-        return map_figure(view.shown, geo_lines=lines, context=context)
+        return map_figure(view.shown, geo_lines=lines, context=context, coords=view.town_coords)
     if name == "balance":
         from components.query.run import balance_table
         table = balance_table(view.events, view.flt, period=view.options.period, rule=view.options.rule)

@@ -4,8 +4,10 @@ No tiles, no topojson: a plain ``go.Scatter`` with equal-distance axes (the y ax
 scaled by 1/cos(latitude) so a kilometre looks the same both ways). Events are
 aggregated per town (or, for imported rows without a town, per 0.05° grid cell),
 so the figure's size depends on the number of places, never on the number of rows.
-A place's marker is sized by its event count and coloured by its dominant side; the
-hover lists the side split and up to ``max_hover`` of its events.
+An event is counted at every place it names.  A place's marker is sized by its event
+count and coloured by the side most of its events favour (Russia, Iran, neither,
+unclear); the hover lists the favours split and up to ``max_hover`` of its events.  A
+slider picks one year (the events whose interval touches it) or all years.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.events.model import side_label
 from components.events.schema import NO_VALUE
 from components.views.figures.common import (
     new_figure, trace,
@@ -24,20 +27,38 @@ from components.views.figures.common import (
 from components.events.schema import explode_list
 from components.views.figures.geo import GeoLine
 
-MAP_COLUMNS = frozenset({"event_id", "town", "lat", "lon", "sides", "earliest", "latest", "summary"})
+MAP_COLUMNS = frozenset({"event_id", "town", "towns", "lat", "lon", "sides", "favours", "earliest",
+                         "latest", "summary"})
+FAVOURS_ORDER = ("russia", "iran", "neither", "unclear")
 GRID = 0.05
 MAX_HOVER = 8
 DEFAULT_BOUNDS = (39.55, 41.45, 34.15, 35.85)  # lon_min, lon_max, lat_min, lat_max
 LINE_STYLES = {
-    "river": {"color": "#7FB8E0", "width": 3},
+    "river": {"color": "#C6DBEF", "width": 2.5},      # pale: never read as Russia's blue
     "border": {"color": "#666666", "width": 1.5, "dash": "dash"},
 }
 
 
+def at_every_place(events: pd.DataFrame, coords: dict[str, tuple[float, float]]) -> pd.DataFrame:
+    """One row per (event, place it names) with that place's coordinates: an event in two
+    towns counts at both.  Rows whose places have no known coordinates keep their own
+    ``town``/``lat``/``lon`` (imported rows located by coordinates only)."""
+    if not coords or events.empty:
+        return events
+    towns = explode_list(events["towns"].reset_index(drop=True))
+    known = towns[towns.isin(coords)]
+    rows = events.reset_index(drop=True)
+    spread = rows.iloc[known.index.to_numpy()].assign(
+        town=known.to_numpy(), lat=[coords[t][0] for t in known], lon=[coords[t][1] for t in known])
+    rest = rows.drop(index=pd.unique(known.index.to_numpy()))
+    return pd.concat([spread, rest], ignore_index=True)
+
+
 def place_table(events: pd.DataFrame, *, max_hover: int = MAX_HOVER) -> pd.DataFrame:
-    """One row per place: place, lat, lon, events, dominant side, side split text, hover list."""
+    """One row per place: place, lat, lon, events, dominant favours (``side``), the favours
+    split text and the hover list."""
     located = events.loc[events["lat"].notna() & events["lon"].notna(),
-                         ["town", "lat", "lon", "sides", "earliest", "latest", "summary"]]
+                         ["town", "lat", "lon", "favours", "earliest", "latest", "summary"]]
     if located.empty:
         return pd.DataFrame(columns=["place", "lat", "lon", "events", "side", "split", "listing"])
     place = located["town"].fillna("").astype(object).to_numpy(copy=True)
@@ -50,12 +71,12 @@ def place_table(events: pd.DataFrame, *, max_hover: int = MAX_HOVER) -> pd.DataF
     base = pd.DataFrame({"code": codes, "lat": located["lat"].to_numpy(),
                          "lon": located["lon"].to_numpy()})
     places = base.groupby("code").agg(lat=("lat", "mean"), lon=("lon", "mean"), events=("lat", "size"))
-    exploded = explode_list(located["sides"].reset_index(drop=True))
-    split = (pd.DataFrame({"code": codes[exploded.index.to_numpy()], "side": exploded.to_numpy()})
+    favours = located["favours"].fillna("unclear").astype(str).to_numpy()
+    split = (pd.DataFrame({"code": codes, "side": favours})
              .groupby(["code", "side"]).size().rename("n").reset_index()
              .sort_values(["code", "n", "side"], ascending=[True, False, True], kind="stable"))
     places["side"] = split.drop_duplicates("code").set_index("code")["side"]
-    places["split"] = split.assign(part=split["side"] + " " + split["n"].astype(str)) \
+    places["split"] = split.assign(part=split["side"].map(side_label) + " " + split["n"].astype(str)) \
         .groupby("code")["part"].agg(" · ".join)
     places["listing"] = _listings(located, codes, max_hover)
     places.insert(0, "place", names[places.index.to_numpy()])
@@ -78,7 +99,8 @@ def _listings(located: pd.DataFrame, codes: np.ndarray, max_hover: int) -> pd.Se
 
 
 def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), context: str = "",
-               max_hover: int = MAX_HOVER) -> go.Figure:
+               max_hover: int = MAX_HOVER,
+               coords: dict[str, tuple[float, float]] | None = None) -> go.Figure:
     """Events per place on the offline base map; see the module docstring.
 
     The view is the province (DEFAULT_BOUNDS plus a margin); places outside it are named
@@ -89,8 +111,10 @@ def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), con
     safe_context = context_markup(context, width=95)
     if events.empty:
         return empty_figure("Map: no events match the current filters", safe_context)
+    events = at_every_place(events, coords or {})
     places = place_table(events, max_hover=max_hover)
-    unlocated = int(len(events) - places["events"].sum()) if len(places) else len(events)
+    located = events["lat"].notna() & events["lon"].notna()
+    unlocated = int((~located).sum())
     inside = _in_view(places)
     notes = []
     if unlocated:
@@ -101,7 +125,8 @@ def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), con
         more = f" +{len(outside) - 4} more" if len(outside) > 4 else ""
         notes.append(f"off the map: {names}{more}")
         places = places[inside]
-    title = "Events by place"
+    title = "Events by place (each event counted at every place it names)"
+    notes.append("base lines approximate, no map tiles; hover a circle for its events")
     note = "; ".join(notes)
     fig = new_figure()
     for line in geo_lines:
@@ -109,7 +134,39 @@ def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), con
                                  line=LINE_STYLES[line.kind], hoverinfo="skip"))
     if not places.empty:
         _add_places(fig, places)
+        _add_year_slider(fig, events[located], places, max_hover)
     return _layout(fig, places, title, safe_context, note)
+
+
+def _add_year_slider(fig: go.Figure, located: pd.DataFrame, places: pd.DataFrame,
+                     max_hover: int) -> None:
+    """A slider under the map: "all" or one year (the events whose interval touches it)."""
+    first, last = located["earliest"].min().year, located["latest"].max().year
+    years = list(range(first, last + 1))
+    if len(years) < 2 or len(years) > 30:
+        return
+    shown_places = set(places["place"])
+    base = len(fig.data)                     # lines + the "all" traces come first
+    groups: list[range] = []
+    for year in years:
+        touching = located[(located["earliest"].dt.year <= year) & (located["latest"].dt.year >= year)]
+        part = place_table(touching, max_hover=max_hover) if len(touching) else places.iloc[:0]
+        part = part[part["place"].isin(shown_places)]
+        before = len(fig.data)
+        if len(part):
+            _add_places(fig, part, visible=False, suffix=f" ({year})")
+        groups.append(range(before, len(fig.data)))
+    lines = [i for i, t in enumerate(fig.data[:base]) if t.mode == "lines"]
+    everything = [i for i in range(base) if i not in lines]
+    steps = [{"label": "all years", "method": "restyle",
+              "args": [{"visible": [True] * base + [False] * (len(fig.data) - base)}]}]
+    for year, group in zip(years, groups):
+        visible = [i in lines or i in group for i in range(len(fig.data))]
+        steps.append({"label": str(year), "method": "restyle", "args": [{"visible": visible}]})
+    del everything
+    fig.update_layout(sliders=[{"active": 0, "steps": steps, "x": 0, "len": 1, "y": -0.13,
+                                "yanchor": "top", "pad": {"t": 30},
+                                "currentvalue": {"prefix": "Events touching: ", "font": {"size": 12}}}])
 
 
 def _in_view(places: pd.DataFrame, margin: float = 0.6) -> pd.Series:
@@ -136,16 +193,21 @@ def _label_mask(places: pd.DataFrame, deg_per_char: float = 0.03, min_lat: float
     return [keep[i] for i in places.index]
 
 
-def _add_places(fig: go.Figure, places: pd.DataFrame) -> None:
+def _add_places(fig: go.Figure, places: pd.DataFrame, *, visible: bool = True,
+                suffix: str = "") -> None:
     biggest = max(1, int(places["events"].max()))
     places = places.assign(size=10 + 34 * np.sqrt(places["events"] / biggest),
                            label=_label_mask(places))
-    for side, part in places.groupby(places["side"].fillna(NO_VALUE), sort=True):
-        hover = [f"<b>{plain_text(p, wrap=None)}</b> · {n:,} events<br>sides: {plain_text(s, wrap=None)}"
+    ranks = {side: i for i, side in enumerate(FAVOURS_ORDER)}
+    groups = places.groupby(places["side"].fillna("unclear"), sort=False)
+    for side, part in sorted(groups, key=lambda item: (ranks.get(item[0], len(ranks)), item[0])):
+        hover = [f"<b>{plain_text(p, wrap=None)}</b> · {n:,} events<br>favour: {plain_text(s, wrap=None)}"
                  f"<br>{listing}" for p, n, s, listing in
                  zip(part["place"], part["events"], part["split"], part["listing"])]
         fig.add_trace(trace("scatter", 
-            x=part["lon"], y=part["lat"], mode="markers+text", name=f"mostly {side}",
+            x=part["lon"], y=part["lat"], mode="markers+text", visible=visible,
+            name=f"mostly favour {side_label(side)}{suffix}" if side in ("russia", "iran")
+            else f"mostly {side_label(side).lower()}{suffix}",
             text=[plain_text(p, limit=24, wrap=None) if show else ""
                   for p, show in zip(part["place"], part["label"])],
             textposition="middle right", textfont={"size": 11, "color": "#333333"},
@@ -170,9 +232,9 @@ def _layout(fig: go.Figure, places: pd.DataFrame, title: str, context: str, note
         if lon_min < x < lon_max and lat_min < y < lat_max:
             fig.add_annotation(x=x, y=y, text=text, showarrow=False,
                                font={"size": 12, "color": "#999999"})
-    fig.add_annotation(x=0, y=-0.06, xref="paper", yref="paper", xanchor="left", yanchor="top",
-                       text="Base lines approximate (data/geo); no map tiles. Hover a circle for its events.",
-                       showarrow=False, font={"size": 10, "color": "#777777"})
-    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.11}, plot_bgcolor="#FBFBF7")
+    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.05, "yanchor": "top"},
+                      plot_bgcolor="#FBFBF7")
+    if fig.layout.sliders:
+        fig.update_layout(margin_b=170)
     fig.layout.meta = {"places": int(len(places))}
     return fig
