@@ -1,8 +1,9 @@
 """Deir ez-Zor: Russia–Iran competition timeline — the Streamlit app (glue only).
 
 Run:  streamlit run dashboard/app.py [-- --data PATH]      (or DZ_DATA=PATH)
-Reads top to bottom: config, cached load, URL -> widgets, sidebar filter, apply,
-caption and metric, timeline, map and balance, provenance table and downloads.
+Reads top to bottom: config, cached load, URL -> widgets, sidebar filter, apply, the
+headline (events shown, favour Russia, favour Iran, who is present where), timeline,
+presence, map and balance, provenance table and downloads.
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from components.query.datasource import ViewData, data_problems, load_view_data,
 from components.query.run import filter_events
 from components.views.figures.geo import load_geo_lines
 from components.views.build import ViewInput, build_view, chart_config, figure_png
+from components.views.story import headline
 from components.views.urlstate import Vocabulary, to_query_params, vocabulary_from_frame
+from components.events.presence import load_presence_rules
 from dashboard.byod import render_article_panel, render_import_panel
 from dashboard.controls import filter_controls, seed_from_url, sync_url
 from dashboard.text import literal
@@ -82,6 +85,16 @@ def cached_figure(name: str, data_key: str, view_key: str, _view: ViewInput):
     return build_view(name, _view)
 
 
+@st.cache_data(max_entries=4)
+def cached_presence_rules(path: str, stamp: int) -> dict[str, str] | list[str]:
+    """The data directory's presence rules (the bundled ones for files and imports), or
+    their problems as plain-text lines."""
+    try:
+        return load_presence_rules(path if Path(path).is_dir() else None)
+    except (ValueError, OSError) as err:
+        return data_problems(err)
+
+
 @st.cache_resource
 def geo_lines():
     return load_geo_lines()
@@ -112,11 +125,26 @@ sync_url(flt, options)
 shown = filter_events(events, flt)
 
 st.title("Deir ez-Zor: Russia and Iran, event by event")
-metric_col, caption_col = st.columns([1, 5], vertical_alignment="center")
-metric_col.metric("Events shown", len(shown))
+presence_rules = cached_presence_rules(str(data_path), stamp)
+if isinstance(presence_rules, list):
+    st.warning(literal("presence_rules.csv has problems; the bundled rules are used: "
+                       + "; ".join(presence_rules[:5])))
 view = ViewInput(events=events, shown=shown, flt=flt, options=options,
-                 actor_sides=data.actor_sides, geo_lines=geo_lines())
+                 actor_sides=data.actor_sides, geo_lines=geo_lines(), moments=data.moments,
+                 town_coords=data.town_coords, town_parents=data.town_parents,
+                 presence_rules=presence_rules if isinstance(presence_rules, dict) else None)
+story = headline(shown, view.episodes())
+shown_col, russia_col, iran_col, caption_col = st.columns([1, 1, 1, 3], vertical_alignment="center")
+shown_col.metric("Events shown", story.events)
+russia_col.metric("Favour Russia", story.russia, delta=story.russia_trend, delta_color="off",
+                  help="Shown events that strengthen Russia's camp; the trend compares events "
+                       "certainly in the last year of the view with the year before.")
+iran_col.metric("Favour Iran", story.iran, delta=story.iran_trend, delta_color="off",
+                help="Shown events that strengthen Iran's camp; the trend compares events "
+                     "certainly in the last year of the view with the year before.")
 caption_col.caption(literal(view.context()))
+if story.sentence:
+    st.text(story.sentence)
 for warning in url_warnings:
     st.warning(literal(warning))
 if shown.empty:
@@ -134,6 +162,7 @@ def chart(name: str) -> None:
 
 
 chart("timeline")
+chart("presence")
 map_col, balance_col = st.columns(2)
 with map_col:
     chart("map")

@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     shown = filter_events(data.frame, parsed.filter)
     view = ViewInput(events=data.frame, shown=shown, flt=parsed.filter, options=parsed.options,
-                     actor_sides=data.actor_sides)
+                     actor_sides=data.actor_sides, moments=data.moments,
+                     town_coords=data.town_coords, town_parents=data.town_parents)
     fig = build_view(args.view, view)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(figure_png(fig, args.view, scale=args.scale))

@@ -23,9 +23,10 @@ from components.query.fields import BALANCE_RULES
 from components.query.filter import EventFilter
 from components.views.urlstate import ViewOptions
 
-VIEWS = ("timeline", "map", "balance")
+VIEWS = ("timeline", "map", "balance", "presence")
 PNG_SCALE = 2
-PNG_SIZE = {"timeline": (1600, None), "map": (1100, 800), "balance": (1400, 560)}
+PNG_SIZE = {"timeline": (1600, None), "map": (1100, 800), "balance": (1400, 560),
+            "presence": (1400, None)}
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,16 @@ class ViewInput:
     geo_lines: tuple[GeoLine, ...] | None = None
     moments: dict[str, str] = field(default_factory=dict)   # event_id -> key-moment label
     town_coords: dict[str, tuple[float, float]] = field(default_factory=dict)
+    town_parents: dict[str, str] = field(default_factory=dict)
+    presence_rules: dict[str, str] | None = None     # None: the bundled presence_rules.csv
+
+    def episodes(self) -> list:
+        """Presence episodes of the shown events, at the places the town filter covers."""
+        from components.events.presence import load_presence_rules, presence_episodes
+        from components.query.filter import selected_places
+        rules = self.presence_rules if self.presence_rules is not None else load_presence_rules()
+        return presence_episodes(self.shown, rules,
+                                 places=selected_places(self.flt, self.town_parents))
 
     def context(self) -> str:
         return context_line(self.flt, total=len(self.events), shown=len(self.shown),
@@ -63,6 +74,9 @@ def build_view(name: str, view: ViewInput) -> go.Figure:
         return balance_figure(table, period=view.options.period, rule=view.options.rule,
                               rule_text=BALANCE_RULES[view.options.rule], context=context,
                               publications=publication_windows(view.shown))
+    if name == "presence":
+        from components.views.figures.presence import presence_figure
+        return presence_figure(view.episodes(), context=context)
     raise ValueError(f"unknown view {name!r}: use one of {VIEWS}")
 
 

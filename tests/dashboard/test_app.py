@@ -70,7 +70,7 @@ def app() -> AppTest:
 def test_runs_and_shows_every_event(app):
     assert shown(app) == TOTAL
     assert not app.warning and not app.error
-    assert len(app.get("plotly_chart")) == 3
+    assert len(app.get("plotly_chart")) == 4
     assert any("events · date mode: overlap · data as of" in plain(c.value) for c in app.caption)
 
 
@@ -187,7 +187,7 @@ def test_large_file_via_env(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert shown(at) == 6000
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4
     assert at.number_input(key="table_page").max == 12            # 500 rows per page
     at.number_input(key="table_page").set_value(12).run()
     assert any("Rows 5,501–6,000 of 6,000" in plain(c.value) for c in at.caption)

@@ -29,10 +29,19 @@ def _period_start(day: date, period: str) -> date:
 
 def reference_balance(frame: pd.DataFrame, period: str, rule: str) -> pd.DataFrame:
     """Day-by-day reference in plain Python: independent of the Ibis expression."""
-    weight, events = defaultdict(float), defaultdict(set)
+    weight, events, outlets = defaultdict(float), defaultdict(set), defaultdict(set)
     for row in frame.itertuples():
         lo, hi = row.earliest.date(), row.latest.date()
         days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+        touched = {pd.Timestamp(_period_start(day, period)) for day in days}
+        for start in touched:     # sources: distinct outlets of the events touching a period
+            outlets[(start, row.favours)].add(row.outlet)
+        if rule == "count":       # weight: certainly inside; events: possibly inside
+            for start in touched:
+                key = (start, row.favours)
+                weight[key] += 1.0 if len(touched) == 1 else 0.0
+                events[key].add(row.event_id)
+            continue
         picked = {"spread": days, "start": [lo], "end": [hi],
                   "midpoint": [lo + timedelta(days=(len(days) - 1) // 2)]}[rule]
         for day in picked:
@@ -42,7 +51,8 @@ def reference_balance(frame: pd.DataFrame, period: str, rule: str) -> pd.DataFra
     keys = sorted(weight)
     return pd.DataFrame({"period_start": [k[0] for k in keys], "favours": [k[1] for k in keys],
                          "weight": [round(weight[k], 9) for k in keys],
-                         "events": [len(events[k]) for k in keys]})
+                         "events": [len(events[k]) for k in keys],
+                         "sources": [len(outlets[k]) for k in keys]})
 
 
 BALANCE_CASES = [(period, rule) for period in ("week", "month", "quarter") for rule in BALANCE_RULES]
@@ -59,7 +69,7 @@ def test_balance_matches_day_by_day_reference(period, rule):
 
 def test_balance_spread_adds_one_per_event_and_splits_a_leap_year_by_days():
     got = balance_table(EVENTS, EventFilter(towns=("Deir ez-Zor",), start=date(2019, 1, 1),
-                                            end=date(2019, 12, 31)), period="month")
+                                            end=date(2019, 12, 31)), period="month", rule="spread")
     assert got["weight"].sum() == pytest.approx(1.0)  # e8 alone: the whole of 2019
     assert got.loc[0, "weight"] == pytest.approx(31 / 365)
     assert got.loc[1, "weight"] == pytest.approx(28 / 365)
@@ -134,7 +144,7 @@ OLD_ROWS = [  # before 1970 (negative epoch days), across a leap day and a year 
 def test_balance_before_1970(period):
     frame = make_events(OLD_ROWS)
     expected = reference_balance(frame, period, "spread")
-    pd.testing.assert_frame_equal(balance_table(frame, EventFilter(), period=period), expected,
+    pd.testing.assert_frame_equal(balance_table(frame, EventFilter(), period=period, rule="spread"), expected,
                                   check_dtype=False, atol=1e-9)
 
 

@@ -23,10 +23,13 @@ def all_hover(fig) -> str:
 
 
 # swimlane, colour_by, expected lane labels (y tick text, in order)
+# f3 ("since 2017", ongoing for years) sits in the thin context band above the lanes; lanes
+# are grouped by camp: Russia's, Iran's, then the rest (IRGC's camp is not known here).
+CONTEXT = "context (background)"
 LANE_CASES = [
-    ("actor", "side", ["Russian forces", "IRGC", "Liwa Fatemiyoun", "5th Corps"]),
-    ("side", "side", ["russia", "iran"]),
-    ("town", "type", ["Albu Kamal", "Deir ez-Zor", "(none)", "al-Mayadin"]),
+    ("actor", "side", [CONTEXT, "Russian forces", "5th Corps", "Liwa Fatemiyoun", "IRGC"]),
+    ("side", "side", [CONTEXT, "Russia", "Iran"]),
+    ("town", "type", [CONTEXT, "Albu Kamal", "Deir ez-Zor", "(none)", "al-Mayadin"]),
 ]
 
 
@@ -40,26 +43,26 @@ def test_timeline_lanes(swimlane, colour_by, lanes):
 
 def test_timeline_multi_actor_event_on_each_lane():
     fig = timeline_figure(FRAME, swimlane="actor")
-    # f3 has two actors, e4/e5 two each: 7 events give 10 marks.
-    assert fig.layout.meta["marks"] == 10
+    # f4/f5 have two actors each; f3 is context: 6 lane events give 8 marks.
+    assert fig.layout.meta["marks"] == 8
 
 
 def test_timeline_kinds_of_marks():
     fig = timeline_figure(FRAME, swimlane="side")
     names = trace_names(fig)
-    assert "iran · background/ongoing span" in names          # f3 "since 2017"
-    assert "iran · known to the day" in names                 # f1
-    assert "russia · date range" in names
+    assert "Iran · context" in names                          # f3 "since 2017": context band
+    assert "Iran · known to the day" in names                 # f1
+    assert "Russia · date range" in names
     assert "period before modifier" in names                  # f6 START of 2020
-    span = next(t for t in fig.data if t.name == "iran · background/ongoing span")
-    assert span.marker.pattern.shape == "/"
-    days = next(t for t in fig.data if t.name == "russia · known to the day")
+    band = next(t for t in fig.data if t.name == "Iran · context")
+    assert all(y < 0 for y in band.y)                         # above the first lane
+    days = next(t for t in fig.data if t.name == "Russia · known to the day")
     assert days.mode == "markers" and days.type == "scatter"
 
 
 def test_timeline_range_bar_ends_one_day_after_latest():
     fig = timeline_figure(FRAME, swimlane="side")
-    bar = next(t for t in fig.data if t.name == "russia · date range")
+    bar = next(t for t in fig.data if t.name == "Russia · date range")
     # f2: 2020-06-22..2020-06-28 inclusive is 7 days long.
     durations = sorted(round(x / 86_400_000) for x in bar.x)
     assert 7 in durations
@@ -84,7 +87,7 @@ def test_timeline_hover_fields_and_no_markup_from_data():
 def test_timeline_colour_by_side_uses_fixed_palette():
     fig = timeline_figure(FRAME, swimlane="side")
     colours = {t.name.split(" · ")[0]: t.marker.color for t in fig.data if " · known" in (t.name or "")}
-    assert colours == {"iran": "#D55E00", "russia": "#0072B2"}
+    assert colours == {"Iran": "#D55E00", "Russia": "#0072B2"}
 
 
 def test_timeline_empty_input_gives_titled_figure():
@@ -151,7 +154,7 @@ def test_map_structure_and_offline_base():
     fig = map_figure(FRAME, geo_lines=lines, context="ctx")
     names = trace_names(fig)
     assert names[:3] == ["Euphrates", "Khabur", "Syria–Iraq border"]
-    assert {"mostly iran", "mostly russia"} <= set(names)
+    assert {"mostly favour Iran", "mostly favour Russia"} <= set(names)
     assert all(t.type == "scatter" for t in fig.data)          # no scattergeo/tiles
     assert fig.layout.yaxis.scaleanchor == "x"
     assert "1 without a location" in fig.layout.title.subtitle.text   # f6 has no town
@@ -161,7 +164,7 @@ def test_map_place_table_counts_and_hover():
     places = place_table(FRAME).set_index("place")
     assert places.loc["Albu Kamal", "events"] == 3
     assert places.loc["Albu Kamal", "side"] == "iran"
-    assert places.loc["Albu Kamal", "split"] == "iran 2 · russia 1"
+    assert places.loc["Albu Kamal", "split"] == "Iran 2 · Russia 1"     # by favours, labelled
     assert "‹b›" in places.loc["Albu Kamal", "listing"]
 
 
