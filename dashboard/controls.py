@@ -11,8 +11,8 @@ from datetime import date
 
 import streamlit as st
 
-from components.query.fields import (DATE_MODE_LABELS, DATE_MODES, FILTER_FIELDS, VIEW_CHOICES,
-                                     VIEW_LABELS)
+from components.query.fields import (DATE_MODE_LABELS, DATE_MODES, FILTER_FIELDS, SCOPE_LABELS,
+                                     SCOPES, VIEW_CHOICES, VIEW_LABELS)
 from components.events.model import side_label
 from components.query.filter import EventFilter
 from components.views.urlstate import (ParsedView, ViewOptions, Vocabulary, parse_query_params,
@@ -51,6 +51,7 @@ def _widget_values(parsed: ParsedView, warnings: list[str]) -> dict[str, object]
             day = None
         values[key] = day
     values["date_mode"] = flt.date_mode
+    values["scope"] = flt.scope
     values.update({name: getattr(options, name) for name in VIEW_CHOICES})
     return values
 
@@ -63,10 +64,14 @@ def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
         options = vocab.choices(f.key)
         known = [v for v in st.session_state.get(f.key, []) if v in options]
         st.session_state[f.key] = known
-        picked = st.multiselect(f.widget, options, key=f.key,
-                                format_func=side_label if f.key == "side" else str,
-                                placeholder="any")
+        picked = st.multiselect(f.widget, options, key=f.key, format_func=_labeller(vocab, f.key),
+                                placeholder="any (type a name or any spelling)"
+                                if f.key in ("town", "actor") else "any")
         chosen[f.attr] = tuple(picked)
+    scope = st.radio("Towns and actors match", SCOPES, key="scope", horizontal=True,
+                     format_func=SCOPE_LABELS.get,
+                     help="A town selects itself and the places within it (its countryside, "
+                          "desert…); an actor the groups under it. 'Exactly' keeps only the names picked.")
     st.subheader("Dates")
     start = st.date_input("From (inclusive)", key="start", min_value=DATE_BOUNDS[0],
                           max_value=DATE_BOUNDS[1], format="YYYY-MM-DD")
@@ -80,8 +85,15 @@ def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
     st.header("View")
     options = {name: st.selectbox(VIEW_LABELS[name], choices, key=name)
                for name, choices in VIEW_CHOICES.items()}
-    flt = EventFilter(start=start or None, end=end or None, date_mode=date_mode, **chosen)
+    flt = EventFilter(start=start or None, end=end or None, date_mode=date_mode, scope=scope, **chosen)
     return flt, ViewOptions(**options)
+
+
+def _labeller(vocab: Vocabulary, key: str):
+    """Option text: human side names; towns and actors with their aliases (searchable)."""
+    if key == "side":
+        return side_label
+    return lambda value: vocab.label(key, value)
 
 
 def sync_url(flt: EventFilter, options: ViewOptions) -> None:

@@ -6,6 +6,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from components.events.model import side_label
 from components.io.table_export import to_acled_csv, to_json
 from components.views.figures.common import as_list
 
@@ -15,7 +16,7 @@ TABLE_COLUMNS: dict[str, str] = {
     "event_id": "id", "earliest": "earliest", "latest": "latest", "summary": "summary",
     "quote": "quote", "date_text": "date phrase", "explanation": "derivation",
     "published_earliest": "published from", "published_latest": "published to",
-    "outlet": "outlet", "relays": "relays", "actors": "actors", "towns": "towns",
+    "outlet": "outlet", "relays": "relays", "actors": "actors", "sides": "sides", "towns": "towns",
     "event_type": "type", "status": "status", "favours": "favours", "same_as": "same as",
 }
 
@@ -29,6 +30,10 @@ def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
         values = rows[column]
         if column in ("actors", "towns"):
             values = values.map(lambda v: "; ".join(as_list(v)))
+        elif column == "sides":        # readers' names, never the file codes
+            values = values.map(lambda v: "; ".join(side_label(s) for s in as_list(v)))
+        elif column == "favours":
+            values = values.map(side_label)
         elif pd.api.types.is_datetime64_any_dtype(values):
             values = values.dt.strftime("%Y-%m-%d").fillna("")
         out[header] = values

@@ -75,6 +75,8 @@ class Vocabulary:
     """Per URL key: comparison key -> canonical value, from the data and its alias registries."""
 
     names: Mapping[str, Mapping[str, str]]
+    # Per URL key: canonical value -> its other spellings, for widget labels.
+    spellings: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def resolve(self, key: str, value: str) -> str | None:
         return self.names.get(key, {}).get(name_key(value))
@@ -84,6 +86,12 @@ class Vocabulary:
         if key in FIXED_CHOICES:
             return list(FIXED_CHOICES[key])
         return sorted(set(self.names.get(key, {}).values()), key=str.casefold)
+
+    def label(self, key: str, value: str) -> str:
+        """A widget option's text: the name and its other spellings, so typing any alias in
+        the box finds the canonical entry ("Albu Kamal · also Boukamal, Abu Kamal")."""
+        others = self.spellings.get(key, {}).get(value, ())
+        return f"{value} · also {', '.join(others)}" if others else value
 
 
 def vocabulary_from_frame(frame: pd.DataFrame, *, actor_aliases: Mapping[str, Iterable[str]] = {},
@@ -104,12 +112,17 @@ def vocabulary_from_frame(frame: pd.DataFrame, *, actor_aliases: Mapping[str, It
         column = f.scope_column if f.scope_column in frame.columns else f.column
         present = distinct(column, f.is_list) if column in frame.columns else set()
         names[f.key] = {name_key(v): v for v in present}
+    spellings: dict[str, dict[str, tuple[str, ...]]] = {}
     for key, aliases in (("actor", actor_aliases), ("town", town_aliases)):
+        present = set(names[key].values())
+        spellings[key] = {}
         for canonical, alias_list in aliases.items():
-            if canonical in names[key].values():
+            if canonical in present:
                 for alias in alias_list:
                     names[key].setdefault(name_key(alias), canonical)
-    return Vocabulary(names)
+                spellings[key][canonical] = tuple(dict.fromkeys(
+                    a for a in alias_list if name_key(a) != name_key(canonical)))
+    return Vocabulary(names, spellings)
 
 
 @dataclass(frozen=True, slots=True)

@@ -203,3 +203,67 @@ def test_markdown_in_data_is_shown_literally(tmp_path, monkeypatch):
     context = next(c.value for c in at.caption if "data as of" in plain(c.value))
     assert r"\!\[pixel\]\(http\:" in context and r"\:red\[x\]" in context and r"\$y\$" in context
     assert "![pixel](http://evil.example/p.png) :red[x] $y$" in plain(context)
+
+
+# --- The story-first page (issue 14) ------------------------------------------------
+
+def metric_value(at: AppTest, label: str) -> int:
+    return int(next(m for m in at.metric if m.label == label).value)
+
+
+def test_headline_metrics_count_the_shown_events_by_favours(app):
+    frame = EVENTS
+    assert metric_value(app, "Favour Russia") == int((frame["favours"] == "russia").sum()) == 28
+    assert metric_value(app, "Favour Iran") == int((frame["favours"] == "iran").sum()) == 18
+    assert [m.label for m in app.metric][:3] == ["Events shown", "Favour Russia", "Favour Iran"]
+
+
+# URL, expected events shown, favour Russia, favour Iran
+HIERARCHY_CASES = [
+    ({"town": "Albu Kamal"}, 16, 4, 11),
+    ({"town": "Boukamal"}, 16, 4, 11),
+    ({"town": "Albu Kamal", "scope": "exact"}, 10, None, None),
+    ({"actor": "IRGC"}, 30, None, None),
+]
+
+
+@pytest.mark.parametrize("query, total, russia, iran", HIERARCHY_CASES,
+                         ids=["town", "alias", "exact", "actor"])
+def test_places_and_groups_inside_a_filter_value(query, total, russia, iran):
+    at = run_app(query)
+    assert shown(at) == total
+    if russia is not None:
+        assert (metric_value(at, "Favour Russia"), metric_value(at, "Favour Iran")) == (russia, iran)
+
+
+def test_presence_sentence_and_chart_answer_who_was_where(app):
+    texts = " ".join(t.value for t in app.text)
+    assert "Russia present in" in texts and "al-Mayadin" in texts
+    assert "Iran present in" in texts and "Albu Kamal" in texts
+
+
+@pytest.mark.parametrize("key, typed, canonical", [("town", "Boukamal", "Albu Kamal"),
+                                                    ("town", "Mayadeen", "al-Mayadin"),
+                                                    ("actor", "Revolutionary Guard", "IRGC"),
+                                                    ("actor", "Iranian militias", "Iran-backed militias"),
+                                                    ("actor", "Syrian regime", "Syrian government")])
+def test_widget_options_carry_every_alias_so_typing_one_finds_the_entry(app, key, typed, canonical):
+    widget = app.multiselect(key=key)
+    matches = [o for o in widget.options if typed.casefold() in o.casefold()]
+    assert any(o.startswith(canonical) for o in matches), matches[:5]
+
+
+RAW_CODES = ("us_coalition", "syrian_government", "Us_Coalition", "Isis", "Sdf")
+
+
+def test_no_raw_side_code_on_the_page(app):
+    seen = [plain(c.value) for c in app.caption] + [t.value for t in app.text] + \
+        [str(o) for o in app.multiselect(key="side").options]
+    table = app.dataframe[0].value
+    seen += [str(v) for v in table["sides"]] + [str(v) for v in table["favours"]]
+    for chart in app.get("plotly_chart"):
+        spec = chart.proto.spec
+        seen += [name for name in __import__("re").findall(r'"name":\s*"([^"]*)"', spec)]
+    for code in RAW_CODES:
+        assert not any(code in text.split() or f"{code} " in text for text in seen), code
+    assert "US-led coalition" in " ".join(str(o) for o in app.multiselect(key="side").options)
