@@ -450,7 +450,7 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
     fig.update_yaxes(tickvals=ticks, ticktext=text, range=[total + 0.2, -band_top - 0.3],
                      showgrid=False, zeroline=False, title={"text": swimlane})
     fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
-                       "lanes": [lane for lane, _, _, _ in bands],
+                       "lanes": [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands],
                        "camps": [camp for _, _, _, camp in bands]}
     return fig
 
