@@ -8,6 +8,7 @@ is docs/screenshot.png).
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -107,7 +108,10 @@ def open_page(browser, url: str):
     return page, recorder
 
 
-def wait_for_charts(page, count: int = 3) -> None:
+CHARTS = 4      # timeline, presence, map, balance
+
+
+def wait_for_charts(page, count: int = CHARTS) -> None:
     page.wait_for_selector('[data-testid="stMetricValue"]', timeout=90_000)
     page.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')]"
                            f".filter(p => p.querySelector('.main-svg')).length >= {count}",
@@ -137,7 +141,7 @@ def timeline_subtitle(page) -> str:
 def test_page_loads_offline_without_console_errors(server, browser):
     page, rec = open_page(browser, server)
     assert metric(page) == len(EVENTS)
-    assert page.locator(".js-plotly-plot").count() == 3
+    assert page.locator(".js-plotly-plot").count() == CHARTS
     page.wait_for_timeout(1000)
     assert rec.errors == []
     assert rec.hosts <= LOCAL_HOSTS, rec.hosts
@@ -150,7 +154,10 @@ def test_sidebar_filter_changes_chart_and_url_and_url_restores(server, browser):
     before = page.locator(".js-plotly-plot").first.inner_text()
     box = page.locator(".st-key-town")
     box.get_by_role("combobox").click()
-    page.get_by_role("option", name=TOWN, exact=True).click()
+    page.keyboard.type("Boukamal")             # an alias: the option is found by any spelling
+    option = page.get_by_role("option").filter(has_text=re.compile(rf"^{TOWN} ·"))
+    option.first.wait_for(timeout=30_000)
+    option.first.click()
     page.keyboard.press("Escape")
     expected = len(filter_events(EVENTS, EventFilter(towns=(TOWN,))))
     page.wait_for_function(f"document.querySelector('[data-testid=\"stMetricValue\"]')"
@@ -201,5 +208,31 @@ def test_png_download_button_gives_a_scale_2_png(server, browser):
     data = Path(download.value.path()).read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(data[16:20], "big") == 2800          # 1400 px wide at scale 2
+    assert rec.errors == [] and rec.hosts <= LOCAL_HOSTS
+    page.close()
+
+
+RAW_CODES = ("us_coalition", "syrian_government", "Us_Coalition", "Isis", "Sdf")
+
+
+def test_first_screen_answers_who_gained_ground(server, browser):
+    """1500x1000, no scrolling: the three metrics and a timeline with both camps' lanes."""
+    page, rec = open_page(browser, server)
+    labels = page.locator('[data-testid="stMetricLabel"]').all_inner_texts()
+    assert [label.strip() for label in labels[:3]] == ["Events shown", "Favour Russia", "Favour Iran"]
+    for box in page.locator('[data-testid="stMetric"]').all()[:3]:
+        rect = box.bounding_box()
+        assert rect and rect["y"] + rect["height"] <= VIEWPORT["height"]
+    timeline = page.locator(".js-plotly-plot").first
+    for lane in ("Russian forces", "Iran-backed militias"):
+        tick = timeline.locator(".ytick text", has_text=lane).first
+        rect = tick.bounding_box()
+        assert rect and 0 <= rect["y"] and rect["y"] + rect["height"] <= VIEWPORT["height"], lane
+    page.screenshot(path=str(DOCS / "screenshot_first_screen.png"), full_page=False)
+    text = page.evaluate("document.body.innerText + ' ' + [...document.querySelectorAll("
+                         "'.js-plotly-plot')].map(p => p.textContent).join(' ')")
+    for code in RAW_CODES:
+        assert code not in text.replace("_", " ").split() and code not in text, code
+    assert "US-led coalition" in text or "US-led" in text
     assert rec.errors == [] and rec.hosts <= LOCAL_HOSTS
     page.close()

@@ -35,7 +35,7 @@ SWIMLANES = {"actor": "actors", "side": "sides", "town": "towns"}
 COLOUR_BY = ("side", "type")
 MAX_MARKS = 5000
 MAX_LANES = 40
-MAX_TRACKS = 6           # rows per lane before marks start to overlap
+MAX_TRACKS = 4           # rows per lane before marks start to overlap (translucent)
 SPAN_STATUSES = frozenset({"background", "ongoing"})
 TIMELINE_COLUMNS = frozenset({
     "event_id", "earliest", "latest", "start", "end", "mod", "status", "summary", "quote",
@@ -44,8 +44,8 @@ TIMELINE_COLUMNS = frozenset({
 ONE_DAY = pd.Timedelta(days=1)
 TRACK_HEIGHT = 1.0
 BAR_WIDTH = 0.72
-TRACK_PX = 18            # pixels per track: 28 actor lanes fit a laptop screen
-CONTEXT_TRACK = 0.42     # the context band's tracks are thinner than a lane's
+TRACK_PX = 15            # pixels per track: both camps fit the first screen
+CONTEXT_TRACK = 0.34     # the context band's tracks are thinner than a lane's
 LONG_ONGOING_DAYS = 92   # an ongoing situation longer than a quarter is context, not a lane mark
 MOMENT_MAX_DAYS = 31     # a key moment is drawn when its date is known to a month or better
 CAMP_GAP = 1.0            # extra y units between camps, where the camp's name sits
