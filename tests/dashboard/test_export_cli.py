@@ -26,10 +26,13 @@ VIEW_CASES = [
     ("map", ["--side", "iran", "--start", "2020-01", "--end", "2020-12"], 2200,
      "Side: Iran · overlapping 2020-01-01..2020-12-31"),
     ("balance", ["--period", "quarter", "--rule", "midpoint"], 2800, "All events"),
+    ("presence", ["--actor", "IRGC"], 2800, "Actor: IRGC and groups under it · 30 of 68 events"),
+    ("timeline", ["--town", "Boukamal"], 3200, "Town: Albu Kamal and places within it · 16 of 68"),
 ]
 
 
-@pytest.mark.parametrize("view, extra, width, context", VIEW_CASES, ids=[c[0] for c in VIEW_CASES])
+@pytest.mark.parametrize("view, extra, width, context", VIEW_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(VIEW_CASES)])
 def test_writes_png_at_scale_2(tmp_path, capsys, view, extra, width, context):
     out = tmp_path / f"{view}.png"
     assert main(["--out", str(out), "--view", view, *extra]) == 0
