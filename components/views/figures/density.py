@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.events.model import side_label
+
 from components.events.schema import NO_VALUE, explode_list
 from components.views.figures.common import base_layout, new_figure, plain_text, trace
 
@@ -58,7 +60,8 @@ def density_figure(events: pd.DataFrame, *, lane_col: str, title: str, context: 
     counts, unit = density_table(events, lane_col)
     grid = counts.pivot_table(index="lane", columns="bin", values="events", fill_value=0, aggfunc="sum")
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    labels = [plain_text(lane, limit=40, wrap=None) for lane in grid.index]
+    labels = [plain_text(side_label(lane) if lane_col == "sides" else lane, limit=40, wrap=None)
+              for lane in grid.index]
     fig = new_figure().add_trace(trace(
         "heatmap",
         x=pd.to_datetime(grid.columns), y=labels, z=grid.to_numpy(), colorscale="Blues",
