@@ -3,7 +3,8 @@
 Run:  streamlit run dashboard/app.py [-- --data PATH]      (or DZ_DATA=PATH)
 Reads top to bottom: config, cached load, URL -> widgets, sidebar filter, apply, the
 headline (events shown, favour Russia, favour Iran, who is present where), timeline,
-presence, map and balance, provenance table and downloads.
+then one of presence / map / balance in tabs (only the open one is built), provenance
+table and downloads.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import streamlit as st
 
 from components.io.store import use_system_allocator
 from components.query.datasource import ViewData, data_problems, load_view_data, resolve_data_path
+from components.query.fields import PANEL_LABELS
 from components.query.run import filter_events
 from components.views.figures.geo import load_geo_lines
 from components.views.build import ViewInput, build_view, chart_config, figure_png
@@ -162,12 +164,13 @@ def chart(name: str) -> None:
 
 
 chart("timeline")
-chart("presence")
-map_col, balance_col = st.columns(2)
-with map_col:
-    chart("map")
-with balance_col:
-    chart("balance")
+# Below the timeline, one view at a time: only the open tab's chart is built and sent, so
+# the first screen is not kept waiting by charts nobody has asked for yet.
+tabs = st.tabs(list(PANEL_LABELS.values()), key="panel", on_change="rerun")
+for tab, name in zip(tabs, PANEL_LABELS):
+    if tab.open:
+        with tab:
+            chart(name)
 provenance_table(shown)
 render_article_panel(str(data_path) if data_path.is_dir() else None)
 st.caption(f"Data: {literal(data.label)} · {len(events):,} events loaded. Dates are inclusive; bars run "

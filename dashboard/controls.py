@@ -12,13 +12,15 @@ from datetime import date
 import streamlit as st
 
 from components.query.fields import (DATE_MODE_LABELS, DATE_MODES, FILTER_FIELDS, SCOPE_LABELS,
-                                     SCOPES, VIEW_CHOICES, VIEW_LABELS)
+                                     PANEL_LABELS, SCOPES, SIDEBAR_VIEW_CHOICES, VIEW_CHOICES,
+                                     VIEW_LABELS)
 from components.events.model import side_label
 from components.query.filter import EventFilter
 from components.views.urlstate import (ParsedView, ViewOptions, Vocabulary, parse_query_params,
                                        to_query_params)
 
 SEEDED = "_url_seeded"
+PANEL_OF_LABEL = {label: name for name, label in PANEL_LABELS.items()}
 WARNINGS = "_url_warnings"
 DATE_BOUNDS = (date(1900, 1, 1), date(2100, 12, 31))
 
@@ -52,7 +54,8 @@ def _widget_values(parsed: ParsedView, warnings: list[str]) -> dict[str, object]
         values[key] = day
     values["date_mode"] = flt.date_mode
     values["scope"] = flt.scope
-    values.update({name: getattr(options, name) for name in VIEW_CHOICES})
+    values.update({name: getattr(options, name) for name in SIDEBAR_VIEW_CHOICES})
+    values["panel"] = PANEL_LABELS[options.panel]          # the tabs' state is their label
     return values
 
 
@@ -83,8 +86,9 @@ def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
     date_mode = st.radio("Date mode", DATE_MODES, key="date_mode", horizontal=True,
                          format_func=DATE_MODE_LABELS.get)
     st.header("View")
-    options = {name: st.selectbox(VIEW_LABELS[name], choices, key=name)
-               for name, choices in VIEW_CHOICES.items()}
+    options = {name: st.selectbox(VIEW_LABELS[name], VIEW_CHOICES[name], key=name)
+               for name in SIDEBAR_VIEW_CHOICES}
+    options["panel"] = PANEL_OF_LABEL.get(st.session_state.get("panel"), VIEW_CHOICES["panel"][0])
     flt = EventFilter(start=start or None, end=end or None, date_mode=date_mode, scope=scope, **chosen)
     return flt, ViewOptions(**options)
 

@@ -71,8 +71,13 @@ VIEW_CHOICES: dict[str, tuple[str, ...]] = {
     "colour": ("side", "type"),
     "period": BALANCE_PERIODS,
     "rule": tuple(BALANCE_RULES),
+    "panel": ("presence", "map", "balance"),       # the tab open below the timeline
 }
 VIEW_LABELS = {"swimlane": "Timeline rows", "colour": "Colour by",
-               "period": "Balance period", "rule": "Balance counting rule"}
+               "period": "Balance period", "rule": "Balance counting rule",
+               "panel": "View below the timeline"}
+# The tabs below the timeline (URL key ``panel``): value -> tab label.
+PANEL_LABELS = {"presence": "Who was where, when", "map": "Map", "balance": "Russia vs Iran over time"}
+SIDEBAR_VIEW_CHOICES = ("swimlane", "colour", "period", "rule")
 
 URL_KEYS = frozenset(FIELD_BY_KEY) | frozenset(DATE_KEYS) | frozenset(CHOICE_KEYS) | frozenset(VIEW_CHOICES)

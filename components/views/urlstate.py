@@ -62,6 +62,7 @@ class ViewOptions:
     colour: str = "side"
     period: str = "month"
     rule: str = "count"
+    panel: str = "presence"
 
     def __post_init__(self) -> None:
         for name, allowed in VIEW_CHOICES.items():

@@ -70,7 +70,7 @@ def app() -> AppTest:
 def test_runs_and_shows_every_event(app):
     assert shown(app) == TOTAL
     assert not app.warning and not app.error
-    assert len(app.get("plotly_chart")) == 4
+    assert len(app.get("plotly_chart")) == 2     # timeline + the open tab
     assert any("events · date mode: overlap · data as of" in plain(c.value) for c in app.caption)
 
 
@@ -187,7 +187,7 @@ def test_large_file_via_env(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert shown(at) == 6000
-    assert len(at.get("plotly_chart")) == 4
+    assert len(at.get("plotly_chart")) == 2
     assert at.number_input(key="table_page").max == 12            # 500 rows per page
     at.number_input(key="table_page").set_value(12).run()
     assert any("Rows 5,501–6,000 of 6,000" in plain(c.value) for c in at.caption)
@@ -267,3 +267,23 @@ def test_no_raw_side_code_on_the_page(app):
     for code in RAW_CODES:
         assert not any(code in text.split() or f"{code} " in text for text in seen), code
     assert "US-led coalition" in " ".join(str(o) for o in app.multiselect(key="side").options)
+
+
+PANEL_CASES = [({}, "Who was where, when"), ({"panel": "map"}, "Events by place"),
+               ({"panel": "balance"}, "Russia vs Iran")]
+
+
+@pytest.mark.parametrize("query, title", PANEL_CASES, ids=["default", "map", "balance"])
+def test_only_the_open_tab_is_built_and_the_url_names_it(query, title):
+    at = run_app(query)
+    titles = [__import__("json").loads(c.proto.spec)["layout"]["title"]["text"]
+              for c in at.get("plotly_chart")]
+    assert len(titles) == 2 and titles[0].startswith("Timeline") and titles[1].startswith(title)
+    assert url(at, "panel") == list(query.values())
+
+
+def test_switching_tab_writes_the_url():
+    at = run_app()
+    at.session_state["panel"] = "Map"
+    at.run()
+    assert url(at, "panel") == ["map"]

@@ -108,7 +108,7 @@ def open_page(browser, url: str):
     return page, recorder
 
 
-CHARTS = 4      # timeline, presence, map, balance
+CHARTS = 2      # the timeline and the open tab below it (presence by default)
 
 
 def wait_for_charts(page, count: int = CHARTS) -> None:
@@ -203,6 +203,9 @@ def test_bad_url_parameter_warns_in_page(server, browser):
 
 def test_png_download_button_gives_a_scale_2_png(server, browser):
     page, rec = open_page(browser, f"{server}/?swimlane=side")
+    page.get_by_role("tab", name="Russia vs Iran over time").click()
+    page.get_by_role("button", name="Download balance PNG").wait_for(timeout=60_000)
+    assert "panel=balance" in page.url
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Download balance PNG").click()
     data = Path(download.value.path()).read_bytes()

@@ -89,8 +89,8 @@ def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by:
     _add_same_as(fig, marks)
     band_top = _add_context_band(fig, context_events, context_groups, colours)
     _add_legend_keys(fig, marks, colours, context_groups)
-    fig = _layout(fig, marks, bands, title, safe_context, swimlane, colour_by, band_top)
-    _add_moments(fig, moments)
+    fig = _layout(fig, marks, bands, title, safe_context, swimlane, colour_by, band_top,
+                  moment_marks(moments))
     return _apply_window(fig, lane_events, window or (None, None), focus=True)
 
 
@@ -401,26 +401,31 @@ def _add_context_band(fig: go.Figure, context: pd.DataFrame, context_groups: pd.
     return 0.5 + (len(ends) - 1) * CONTEXT_TRACK + CONTEXT_TRACK / 2
 
 
-def _add_moments(fig: go.Figure, moments: pd.DataFrame | None) -> None:
-    """Key moments: a dotted vertical line at each moment's date, labelled along the line."""
+def moment_marks(moments: pd.DataFrame | None) -> tuple[list[dict], list[dict]]:
+    """Key moments as (shapes, annotations): a dotted vertical line at each moment's date,
+    labelled along the line.  Returned as dicts and set on the layout in one update (Plotly
+    re-validates the whole list on every add_shape)."""
     if moments is None or moments.empty:
-        return
+        return [], []
     short = moments[(moments["latest"] - moments["earliest"]).dt.days <= MOMENT_MAX_DAYS]
+    shapes, notes = [], []
     for rec in short.sort_values("earliest").to_dict("records"):
         day = _mid(rec)
         label = plain_text(rec["moment"], limit=40, wrap=None)
-        fig.add_shape(type="line", xref="x", x0=day, x1=day, yref="paper", y0=0, y1=1,
-                      line={"color": "#555555", "width": 1, "dash": "dot"}, layer="below")
-        fig.add_annotation(x=day, xref="x", y=1, yref="paper", yanchor="top", xanchor="right",
-                           text=label, textangle=-90, showarrow=False,
-                           font={"size": 10, "color": "#333333"}, bgcolor="rgba(255,255,255,0.75)",
-                           hovertext=f"Key moment: {label} ({date_text(rec['earliest'])} .. "
-                                     f"{date_text(rec['latest'])}) · {plain_text(rec['event_id'], wrap=None)}")
+        shapes.append({"type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper", "y0": 0,
+                       "y1": 1, "line": {"color": "#555555", "width": 1, "dash": "dot"},
+                       "layer": "below"})
+        notes.append({"x": day, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
+                      "xanchor": "right", "text": label, "textangle": -90, "showarrow": False,
+                      "font": {"size": 10, "color": "#333333"}, "bgcolor": "rgba(255,255,255,0.75)",
+                      "hovertext": f"Key moment: {label} ({date_text(rec['earliest'])} .. "
+                                   f"{date_text(rec['latest'])}) · {plain_text(rec['event_id'], wrap=None)}"})
+    return shapes, notes
 
 
 def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, float, str]],
             title: str, context: str, swimlane: str, colour_by: str,
-            band_top: float = 0.0) -> go.Figure:
+            band_top: float = 0.0, moments: tuple[list[dict], list[dict]] = ([], [])) -> go.Figure:
     total = bands[-1][2] if bands else 1
     span = total + 0.8 + band_top
     base_layout(fig, title, context, height=int(min(2600, 190 + TRACK_PX * span)))
@@ -431,7 +436,8 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
         shapes.append({"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
                        "y0": -band_top - 0.1, "y1": -0.2, "fillcolor": "#FAFAFA",
                        "line": {"width": 0}, "layer": "below"})
-    fig.update_layout(shapes=shapes, annotations=annotations, barmode="overlay",
+    fig.update_layout(shapes=shapes + moments[0], annotations=annotations + moments[1],
+                      barmode="overlay",
                       legend={"title": f"colour: {colour_by}",
                               "font_size": 11, "groupclick": "togglegroup"},
                       hovermode="closest")
