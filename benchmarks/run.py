@@ -331,7 +331,8 @@ def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     report["text_speed"] = measure_text_speed(10_000 if quick else 100_000)
     report["import_acled"] = measure_import((2_000,) if quick else (20_000, 200_000), workdir)
     app_keys = {"app_first_render_s": None, "app_rerun_s": None, "app_first_render_1m_s": None,
-                "app_rerun_1m_s": None, "app_rerun_10m_s": None}
+                "app_rerun_1m_s": None, "app_rerun_10m_s": None,
+                "page_first_chart_warm_ratio": None, "page_first_chart_cold_ratio": None}
     report.update(app_keys)
     if not app:
         report["notes"]["app"] = "skipped (--no-app)"
@@ -357,6 +358,11 @@ def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
             report["app_first_render_10m_s"] = result["first_render_s"]
             report["app_peak_rss_10m_mb"] = result["peak_rss_mb"]
         report[f"app_rerun{suffix}_s"] = result["rerun_s"]
+    page = _child(["--child-page", "quick" if quick else "full"])
+    if "error" in page:
+        report["notes"]["page"] = page["error"]
+    else:
+        report.update(page)
     report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return report
 
@@ -371,12 +377,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--child-size", help=argparse.SUPPRESS)
     parser.add_argument("--child-app", help=argparse.SUPPRESS)
+    parser.add_argument("--child-page", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_size:
         print(json.dumps(measure_size(args.child_size, max(args.runs, RUNS))))
         return 0
     if args.child_app:
         print(json.dumps(measure_app(None if args.child_app == "-" else args.child_app)))
+        return 0
+    if args.child_page:
+        from benchmarks.page import measure as measure_page
+        quick_page = args.child_page == "quick"
+        print(json.dumps(measure_page(warm_runs=2 if quick_page else 5, cold_runs=1 if quick_page else 2)))
         return 0
     report = run(args.quick, Path(args.workdir), app=not args.no_app, big_app=not args.no_10m_app)
     print(json.dumps(report, indent=None if args.json else 2))

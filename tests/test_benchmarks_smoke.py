@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = ("filter_1m", "aggregate_1m", "timeline_marks_1m", "app_first_render_s", "app_rerun_s",
         "app_first_render_1m_s", "app_rerun_1m_s", "app_rerun_10m_s", "load_1m_s", "peak_rss_mb",
-        "scaling")
+        "scaling", "page_first_chart_warm_ratio", "page_first_chart_cold_ratio")
 FILTER_KEYS = ("events", "median_ms", "count", "pandas_ms", "floor_ms", "counts_agree")
 
 
@@ -20,7 +20,7 @@ def report(tmp_path_factory) -> dict:
     workdir = tmp_path_factory.mktemp("bench")
     result = subprocess.run([sys.executable, "benchmarks/run.py", "--json", "--quick",
                              "--workdir", str(workdir)], cwd=ROOT, capture_output=True,
-                            text=True, timeout=600)
+                            text=True, timeout=1200)
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1, "exactly one JSON object on stdout"
@@ -47,5 +47,6 @@ def test_numbers_are_measured(report):
     assert report["filter_1m"]["median_ms"] > 0 and report["aggregate_1m"]["median_ms"] > 0
     assert 0 < report["timeline_marks_1m"] <= 5_000
     assert report["peak_rss_mb"] > 0
-    for key in ("app_first_render_s", "app_rerun_s", "app_first_render_1m_s", "app_rerun_1m_s"):
+    for key in ("app_first_render_s", "app_rerun_s", "app_first_render_1m_s", "app_rerun_1m_s",
+                "page_first_chart_warm_ratio", "page_first_chart_cold_ratio"):
         assert report[key] is not None and report[key] > 0, (key, report["notes"])

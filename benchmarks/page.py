@@ -1,0 +1,122 @@
+"""Page -> first chart, as a user meets it: ``streamlit run`` + Debian chromium (Playwright).
+
+The dashboard and a one-chart Streamlit page (``benchmarks/one_chart_app.py``) are served
+the same way and measured in the same run, interleaved, so the machine's load hits both:
+
+* **cold**: a fresh server process, its first page view (imports, caches empty);
+* **warm**: later page views in new browser pages of the same server (caches filled).
+
+The time is from ``page.goto`` to the first Plotly chart drawn (``.js-plotly-plot
+.main-svg`` in the DOM); the ratios are the dashboard's median over the baseline's.
+
+    python benchmarks/page.py            # prints one JSON object
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APPS = {"dashboard": ROOT / "dashboard" / "app.py", "one_chart": ROOT / "benchmarks" / "one_chart_app.py"}
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FIRST_CHART = ".js-plotly-plot .main-svg"
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """One ``streamlit run`` of an app, headless, on a free port."""
+
+    def __init__(self, app: Path):
+        self.port = _port()
+        env = {k: v for k, v in os.environ.items() if k != "DZ_DATA"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true",
+             "--server.port", str(self.port), "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"http://localhost:{self.port}/"
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}_stcore/health", timeout=2) as resp:
+                    if resp.read().strip() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"{app} did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def first_chart_s(browser, url: str) -> float:
+    page = browser.new_page(viewport={"width": 1500, "height": 1000})
+    try:
+        began = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(FIRST_CHART, state="attached", timeout=120_000)
+        return time.perf_counter() - began
+    finally:
+        page.close()
+
+
+def measure(warm_runs: int = 5, cold_runs: int = 2) -> dict:
+    from playwright.sync_api import sync_playwright
+    if not Path(CHROMIUM).exists():
+        return {"error": f"{CHROMIUM} not installed"}
+    cold = {name: [] for name in APPS}
+    warm = {name: [] for name in APPS}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            for _ in range(cold_runs):                 # cold: a new server each time
+                for name, app in APPS.items():
+                    server = Server(app)
+                    try:
+                        cold[name].append(first_chart_s(browser, server.url))
+                    finally:
+                        server.stop()
+            servers = {name: Server(app) for name, app in APPS.items()}
+            try:
+                for name, server in servers.items():   # fill the caches once
+                    first_chart_s(browser, server.url)
+                for _ in range(warm_runs):             # interleaved
+                    for name, server in servers.items():
+                        warm[name].append(first_chart_s(browser, server.url))
+            finally:
+                for server in servers.values():
+                    server.stop()
+        finally:
+            browser.close()
+    med = {kind: {name: statistics.median(v) for name, v in runs.items()}
+           for kind, runs in (("cold", cold), ("warm", warm))}
+    return {
+        "page_first_chart_warm_s": round(med["warm"]["dashboard"], 3),
+        "page_first_chart_cold_s": round(med["cold"]["dashboard"], 3),
+        "one_chart_page_warm_s": round(med["warm"]["one_chart"], 3),
+        "one_chart_page_cold_s": round(med["cold"]["one_chart"], 3),
+        "page_first_chart_warm_ratio": round(med["warm"]["dashboard"] / med["warm"]["one_chart"], 2),
+        "page_first_chart_cold_ratio": round(med["cold"]["dashboard"] / med["cold"]["one_chart"], 2),
+        "page_runs": {"warm": warm_runs, "cold": cold_runs},
+    }
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure()))
