@@ -33,6 +33,8 @@ VOCAB = vocabulary_from_frame(DATA.frame, actor_aliases=DATA.actor_aliases, town
 # backslash-escaped, and the corpus's Markdown link and emphasis.
 RAW_TAG = re.compile(r"(?<!\\)<[A-Za-z!/]")
 RAW_MARKDOWN = ("](javascript:", "**join us**")
+# What GitHub-flavoured Markdown links by itself once escapes are resolved: https://, www., x@host.
+AUTOLINK = re.compile(r"(?i)https?://|\bwww\.|[\w.+-]@[\w-]")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -81,8 +83,9 @@ def markdown_bodies(at: AppTest) -> list[str]:
 
 
 def unescaped(body: str) -> str:
-    """A Markdown body with its backslash escapes removed: what the reader sees."""
-    return _MD_ESCAPE.sub(r"\1", body)
+    """A Markdown body with its backslash escapes and invisible word joiners removed: what
+    the reader sees."""
+    return _MD_ESCAPE.sub(r"\1", body).replace("\u2060", "")
 
 
 def assert_plain(at: AppTest) -> None:
@@ -95,6 +98,7 @@ def assert_plain(at: AppTest) -> None:
     for body in markdown_bodies(at):
         raw = RAW_TAG.search(body) or any(m in body for m in RAW_MARKDOWN)
         assert not raw, f"raw markup rendered as Markdown: {body[:200]!r}"
+        assert not AUTOLINK.search(_MD_ESCAPE.sub(r"\1", body)), f"autolink: {body[:200]!r}"
     for chart in at.get("plotly_chart"):
         spec = json.dumps(json.loads(chart.proto.spec)) if chart.proto.spec else ""
         assert "<script" not in spec and "<img" not in spec

@@ -48,6 +48,7 @@ GENERATORS = {
     "acled_200k_rows_over_cap": lambda: _rows(200_001),
     "acled_200k_rows_reconcile": lambda: _rows(200_000, bad_every=1000),
     "upload_oversize": lambda: b"x" * 50_000_001,
+    "upload_40k_columns": lambda: (REQUIRED_ONLY + ",x" * 40_000 + "\n").encode(),
     "upload_markup_filename": lambda: (Path(__file__).resolve().parents[1] / "fixtures" / "bad" / "upload" / "image.png").read_bytes(),
 }
 NAMES = {"upload_markup_filename": "[x](javascript:alert(1))<img src=x onerror=alert(1)>.csv"}

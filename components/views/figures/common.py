@@ -7,12 +7,13 @@ reaches a Plotly title or hover: Plotly renders a subset of HTML (``<b>``,
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+
+from components.text import plotly_text
 
 # Okabe–Ito (colour-blind safe); Russia and Iran fixed, the rest greens and greys.
 SIDE_COLOURS: dict[str, str] = {
@@ -68,21 +69,10 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], figure: str) -> No
 
 
 def plain_text(value: object, *, limit: int = HOVER_MAX_CHARS, wrap: int | None = HOVER_WRAP) -> str:
-    """Data text made safe for Plotly's pseudo-HTML: no tags, wrapped with <br>.
-
-    '<' and '>' become the look-alike guillemets '‹' '›' so no tag can form, '&'
-    is left alone ('&amp;'-style entities are only ever shown, never executed).
-    Long text is cut at ``limit`` characters with an ellipsis.
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    text = " ".join(str(value).split())
-    text = text.replace("<", "‹").replace(">", "›")
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    if wrap:
-        text = "<br>".join(textwrap.wrap(text, wrap)) or ""
-    return text
+    """Data text made safe for Plotly's pseudo-HTML (``components.text.plotly_text``):
+    ``& < >`` as entities Plotly shows literally, controls visible, cut at ``limit``
+    characters with an ellipsis, wrapped with <br>."""
+    return plotly_text(value, limit=limit, wrap=wrap)
 
 
 def as_list(value: object) -> list[str]:

@@ -145,7 +145,7 @@ def _add_places(fig: go.Figure, places: pd.DataFrame) -> None:
                  f"<br>{listing}" for p, n, s, listing in
                  zip(part["place"], part["events"], part["split"], part["listing"])]
         fig.add_trace(trace("scatter", 
-            x=part["lon"], y=part["lat"], mode="markers+text", name=f"mostly {side}",
+            x=part["lon"], y=part["lat"], mode="markers+text", name=f"mostly {plain_text(side, limit=40, wrap=None)}",
             text=[plain_text(p, limit=24, wrap=None) if show else ""
                   for p, show in zip(part["place"], part["label"])],
             textposition="middle right", textfont={"size": 11, "color": "#333333"},
