@@ -154,11 +154,16 @@ def escaped_name(text: str) -> str:
     return shown
 
 
-def name_problem(text: str) -> str:
-    """Why a name from data is suspicious ('' when it is not): controls or mixed scripts."""
+def name_suspicion(text: str) -> str:
+    """Why a name from data looks deceptive ('' when it does not): hidden or
+    direction-changing characters, or letters of two scripts in one word.
+
+    >>> name_suspicion("W\\u0430gner")
+    'mixes Latin with Cyrillic/Greek letters in one word (a look-alike of another name?)'
+    """
     reasons = []
     if has_controls(text):
         reasons.append("holds invisible or direction-changing characters")
     if mixed_script_words(text):
-        reasons.append("mixes Latin with Cyrillic/Greek letters (a look-alike of another name?)")
-    return f"{escaped_name(text)!r} " + " and ".join(reasons) if reasons else ""
+        reasons.append("mixes Latin with Cyrillic/Greek letters in one word (a look-alike of another name?)")
+    return " and ".join(reasons)

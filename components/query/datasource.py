@@ -19,6 +19,7 @@ from components.events import EventDataError, events_to_frame, load_dataset
 from components.events.loader import DEFAULT_DATA_DIR
 from components.io.importers.references import load_references
 from components.io.store import is_curated
+from components.text import visible_controls
 
 DATA_ENV = "DZ_DATA"
 
@@ -69,10 +70,13 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
 
 
 def data_problems(err: Exception) -> list[str]:
-    """Every problem of a failed load as one plain-text line each."""
+    """Every problem of a failed load as one plain-text line each (controls shown escaped, so
+    a value cannot drive a terminal)."""
     if isinstance(err, EventDataError):
-        return [str(p) for p in err.problems] or [str(err)]
-    return [line for line in str(err).splitlines() if line.strip()] or [type(err).__name__]
+        lines = [str(p) for p in err.problems] or [str(err)]
+    else:
+        lines = [line for line in str(err).splitlines() if line.strip()] or [type(err).__name__]
+    return [visible_controls(line, one_line=True) for line in lines]
 
 
 def _label(path: Path) -> str:

@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from components.text import terminal_text
+
 from . import KINDS, DEFAULT_MAX_ROWS, ImportFileError, import_file
 from .files import atomic_write
 from .frame import frame_to_csv
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.update:
             frame, merged = _update(args.out, frame)
     except (ImportFileError, ValueError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(terminal_text(f"error: {err}"), file=sys.stderr)
         return 2
     try:
         args.out.mkdir(parents=True, exist_ok=True)
