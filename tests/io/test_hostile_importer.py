@@ -49,6 +49,8 @@ GENERATORS = {
     "acled_200k_rows_over_cap": lambda: _rows(200_001),
     "acled_200k_rows_reconcile": lambda: _rows(200_000, bad_every=1000),
     "upload_oversize": lambda: b"x" * 50_000_001,
+    "acled_49mb_newlines": lambda: (REQUIRED_ONLY + "\n").encode() + b"\n" * 49_000_000,
+    "acled_blank_lines_over_cap": lambda: _rows(150_000) + b"\n" * 60_000,
     "upload_40k_columns": lambda: (REQUIRED_ONLY + ",x" * 40_000 + "\n").encode(),
     "upload_markup_filename": lambda: (Path(__file__).resolve().parents[1] / "fixtures" / "bad" / "upload" / "image.png").read_bytes(),
 }
