@@ -22,7 +22,7 @@ from components.query.datasource import load_view_data
 from components.query.filter import EventFilter
 from components.query.run import filter_events
 from components.views.urlstate import parse_query_params, vocabulary_from_frame
-from tests.support.hostile import BAD, GENERATED, Case, cases, dataset_dir
+from tests.support.hostile import BAD, GENERATED, Case, cases, dataset_dir, table_path
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 TIMEOUT = 90
@@ -273,8 +273,8 @@ def test_uploaded_payloads_render_as_text():
 
 TABLE_BROKEN = [c for c in cases("table") if c.kind == "problem"]
 @pytest.mark.parametrize("case", _params(TABLE_BROKEN, {}))
-def test_broken_events_table_shows_the_problem(case, monkeypatch):
-    monkeypatch.setenv("DZ_DATA", str(case.path))
+def test_broken_events_table_shows_the_problem(case, monkeypatch, tmp_path):
+    monkeypatch.setenv("DZ_DATA", str(table_path(case, tmp_path)))
     at = run_app()
     assert_plain(at)
     errors = [unescaped(e.value) for e in at.error]

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from components.events.model import Problem
+from components.events.schema import DATE_MAX, DATE_MIN, OUT_OF_RANGE
 from components.events.records import CsvSyntaxError, Record, csv_records, duplicates
 
 from .report import ImportFileError, row_problem
@@ -31,8 +32,6 @@ DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y", "%d-%B-%Y", "%d 
 NUMERIC_FORMATS = {"dmy": ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"), "mdy": ("%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y")}
 DATE_ORDERS = tuple(NUMERIC_FORMATS)
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-# Days outside this range are row errors (a typo like 1020 or 2300, not a 1020 event).
-DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
 
 
 def date_order(values, label: str, column: str, given: str | None = None) -> str | None:
@@ -188,7 +187,7 @@ def parse_date(value: str, column: str, order: str | None = None) -> date:
         numeric = " or DD/MM/YYYY" if order == "dmy" else " or MM/DD/YYYY" if order == "mdy" else ""
         raise RowError(column, value, f"not a date (expected YYYY-MM-DD or DD Month YYYY{numeric})")
     if not DATE_MIN <= day <= DATE_MAX:
-        raise RowError(column, value, f"out of range: dates must lie in {DATE_MIN.year}..{DATE_MAX.year}")
+        raise RowError(column, value, OUT_OF_RANGE)
     return day
 
 
