@@ -313,3 +313,15 @@ def test_any_query_parameters_parse_without_raising(params):
     assert len(parsed.warnings) <= 20 and all(len(w) < 300 for w in parsed.warnings)
     assert set(parsed.filter.towns) <= set(VOCAB.choices("town"))
     assert set(parsed.filter.actors) <= set(VOCAB.choices("actor"))
+
+
+def test_table_shows_controls_in_names_as_text():
+    from dashboard.table import table_frame
+    from tests.support.frames import make_frame
+    rows = make_frame().head(2)
+    rows["summary"] = ["Albu \u202eKamal", "\x1b[2Jclear"]
+    rows["actors"] = [["W\u0430gner \u200bGroup"], ["IRGC"]]
+    shown = table_frame(rows)
+    assert list(shown["summary"]) == ["Albu ⟨U+202E⟩Kamal", "⟨U+001B⟩[2Jclear"]
+    assert shown["actors"].iloc[0] == "W\u0430gner ⟨U+200B⟩Group"
+    assert str(shown["earliest"].iloc[0]) == "2020-06-03"
