@@ -55,7 +55,8 @@ def render_import_panel(bundled: pd.DataFrame, *, key: str = "byod_import") -> p
         kind = st.radio("Format", ("auto", "acled", "ucdp"), horizontal=True, key=f"{key}_kind")
         last_key = f"{key}_last"
         if upload is None:
-            st.session_state.pop(last_key, None)
+            # The last good import stays in the session: a browser replacing the file passes
+            # through a rerun without one, and a refused file must fall back to it.
             st.caption("Sample files: data/samples/*_synthetic.csv (synthetic, for trying the import).")
             return None
         data = upload.getvalue()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.events.model import side_label
 from components.io.table_export import to_acled_csv, to_json
+from components.text import visible_controls
 from components.views.figures.common import as_list
 
 PAGE_SIZE = 500
@@ -37,7 +38,9 @@ def table_frame(rows: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_datetime64_any_dtype(values):
             values = values.dt.strftime("%Y-%m-%d").fillna("")
         out[header] = values
-    return out
+    # bidi overrides, zero-width and control characters in data shown as ⟨U+XXXX⟩ (the
+    # downloads keep the data as it is)
+    return out.apply(lambda col: col.map(visible_controls) if pd.api.types.is_string_dtype(col) else col)
 
 
 def provenance_table(shown: pd.DataFrame) -> None:

@@ -2,22 +2,16 @@
 
 ``st.caption``/``st.warning``/``st.error`` render Markdown: a town or outlet named
 ``![x](http://host/pixel.png)`` would become an image fetched from that host, and
-``:red[...]``, ``$...$`` or ``<b>`` would change the page. ``literal()`` backslash-escapes
-every ASCII punctuation character (CommonMark allows escaping any of them), so the text
-shows exactly as written and nothing in it is interpreted.
+``:red[...]``, ``$...$``, ``<b>`` or a bare ``https://…``/``www.…``/``x@host`` (GitHub-style
+autolinks) would change the page. ``literal()`` is ``components.text.markdown_literal``:
+every ASCII punctuation character backslash-escaped, an invisible word joiner in the
+autolink patterns, control and bidi characters shown as ``⟨U+XXXX⟩``.
 """
 from __future__ import annotations
 
-import re
-import string
-
-_PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
-MAX_CHARS = 2000
+from components.text import MARKDOWN_MAX_CHARS as MAX_CHARS, markdown_literal
 
 
 def literal(text: object, limit: int = MAX_CHARS) -> str:
     """``text`` escaped for Markdown, on one line, cut to ``limit`` characters."""
-    flat = " ".join(str(text).split())
-    if len(flat) > limit:
-        flat = flat[: limit - 1] + "…"
-    return _PUNCTUATION.sub(r"\\\1", flat)
+    return markdown_literal(text, limit)

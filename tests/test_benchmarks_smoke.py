@@ -11,7 +11,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = ("filter_1m", "aggregate_1m", "timeline_marks_1m", "app_first_render_s", "app_rerun_s",
         "app_first_render_1m_s", "app_rerun_1m_s", "app_rerun_10m_s", "load_1m_s", "peak_rss_mb",
-        "scaling", "page_first_chart_warm_ratio", "page_first_chart_cold_ratio")
+        "scaling", "page_first_chart_warm_ratio", "page_first_chart_cold_ratio",
+        "header_check_40k_cols_s", "blank_lines_49mb_refuse_s")
 FILTER_KEYS = ("events", "median_ms", "count", "pandas_ms", "floor_ms", "counts_agree")
 
 

@@ -31,6 +31,7 @@ import sys
 
 import pandas as pd
 
+from components.text import terminal_text
 from components.events.loader import DEFAULT_DATA_DIR
 from components.events.model import EventDataError
 from components.io.store import use_system_allocator, write_events
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         out = sys.stderr if args.json or args.command == "convert" else sys.stdout
         problems = data_problems(err)
         for problem in problems:
-            print(problem, file=out)
+            print(terminal_text(problem), file=out)
         print(f"{len(problems)} problem(s) in {args.data}", file=sys.stderr)
         return 1 if isinstance(err, EventDataError) else 2
     if args.command == "convert":
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parsed = parse_query_params(params, vocab)
     if parsed.warnings:
         for warning in parsed.warnings:
-            print(f"error: {warning}", file=sys.stderr)
+            print(terminal_text(f"error: {warning}"), file=sys.stderr)
         return 2
     from components.query.run import filter_events   # the query engine, only when filtering
     shown = filter_events(data.frame, parsed.filter)

@@ -16,6 +16,7 @@ from datetime import date
 from .records import Problems
 from .model import Article, DateSource, Event, Favours, Status
 from .validate import anchor_order
+from .schema import DATE_MAX, DATE_MIN, OUT_OF_RANGE
 
 LABEL = "events.csv"
 
@@ -118,6 +119,8 @@ def _phrase_dates(row: EventRow, first: date, last: date, source: DateSource, no
         result, error = None, f"date normalizer failed: {type(err).__name__}: {err}"
     else:
         error = "" if result.resolved else result.error
+        if not error and not (DATE_MIN <= result.earliest and result.latest <= DATE_MAX):
+            error = f"resolves to {result.earliest}..{result.latest}: {OUT_OF_RANGE}"
     if not error:
         how = result.explanation
         if row.anchor_ref:  # the normalizer only sees dates; say whose dates they are

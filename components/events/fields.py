@@ -12,6 +12,7 @@ from enum import Enum
 from typing import TypeVar
 
 from .records import Problems, Record
+from .schema import DATE_MAX, DATE_MIN, OUT_OF_RANGE
 from .validate import clip
 
 E = TypeVar("E", bound=Enum)
@@ -34,10 +35,14 @@ def iso_date(record: Record, column: str, label: str, problems: Problems) -> dat
     value = record[column]
     if ISO_DAY.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError as err:
             problems.add(label, record.line, column, value, f"bad date '{clip(value)}': {err}")
             return None
+        if not DATE_MIN <= day <= DATE_MAX:
+            problems.add(label, record.line, column, value, f"bad date '{clip(value)}': {OUT_OF_RANGE}")
+            return None
+        return day
     problems.add(label, record.line, column, value, f"bad date '{clip(value)}' (expected YYYY-MM-DD)")
     return None
 

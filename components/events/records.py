@@ -50,9 +50,10 @@ class CsvSyntaxError(ValueError):
         self.line = line
 
 
-def csv_records(source, *, delimiter: str = ",", strict: bool = False):
+def csv_records(source, *, delimiter: str = ",", strict: bool = False, blanks: bool = False):
     """``(line, fields)`` for every non-blank CSV record of ``source`` (text or an open file),
     header included; ``line`` is the physical line the record starts on (1 = the first).
+    ``blanks`` yields blank records too (for callers that count them against a cap).
 
     The one CSV walk of the product: the curated loader, the importers and the events-table
     reader all read records through it, so they number lines the same way.
@@ -62,7 +63,7 @@ def csv_records(source, *, delimiter: str = ",", strict: bool = False):
     start = 1
     try:
         for row in reader:
-            if any(field.strip() for field in row):
+            if blanks or any(field.strip() for field in row):
                 yield start, row
             start = reader.line_num + 1
     except csv.Error as err:

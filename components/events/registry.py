@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 
+from components.text import name_suspicion
+
 from .records import Problems
 from .validate import clip
 
@@ -54,7 +56,8 @@ class NameRegistry:
     def unknown_message(self, name: str) -> str:
         hint = self.suggest(name)
         tip = f" (did you mean '{hint}'?)" if hint else ""
-        return f"unknown {self.kind} '{clip(name)}'{tip}"
+        suspicion = name_suspicion(name)
+        return f"unknown {self.kind} '{clip(name)}'{tip}" + (f"; the name {suspicion}" if suspicion else "")
 
     def __contains__(self, name: str) -> bool:
         return self.resolve(name) is not None

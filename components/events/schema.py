@@ -11,6 +11,8 @@ joined with ``LIST_SEP`` ("; ").  Date columns are inclusive calendar days,
 """
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pandas as pd
 
@@ -78,6 +80,10 @@ FRAME_COLUMNS: dict[str, str] = {
 }
 
 DATE_COLUMNS = tuple(c for c, k in FRAME_COLUMNS.items() if k == "date")
+# Days outside this range are row errors in every events table (a typo like 1020 or 2300,
+# not a 1020 event; pandas' nanosecond dates end in 1677 and 2262).
+DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
+OUT_OF_RANGE = f"out of range: dates must lie in {DATE_MIN.year}..{DATE_MAX.year}"
 LIST_COLUMNS = tuple(c for c, k in FRAME_COLUMNS.items() if k == "list")
 
 # Width of [earliest, latest] in days -> precision label (first bound that fits).

@@ -6,6 +6,8 @@ quotes, dashes and case all have to match the article.
 """
 from __future__ import annotations
 
+from components.text import escaped_name
+
 
 def collapse_whitespace(text: str) -> str:
     """``text`` with every run of Unicode whitespace turned into one space, ends stripped."""
@@ -55,8 +57,9 @@ def _clip(text: str, limit: int) -> str:
 
 
 def clip(text: str, limit: int = 60) -> str:
-    """``text`` shortened to ``limit`` characters for a message."""
-    return _clip(collapse_whitespace(text), limit)
+    """``text`` shortened to ``limit`` characters for a message, controls and look-alike
+    letters of mixed-script words shown as ``⟨U+XXXX⟩`` (components.text.escaped_name)."""
+    return _clip(escaped_name(collapse_whitespace(text)), limit)
 
 
 def anchor_order(anchors: dict[str, str]) -> tuple[list[str], list[list[str]]]:

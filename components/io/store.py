@@ -23,7 +23,8 @@ import pyarrow.parquet as pq
 
 from components.events.records import CsvSyntaxError, csv_records, duplicates
 from components.events.validate import clip
-from components.events.schema import FRAME_COLUMNS, LIST_SEP
+from components.events.schema import FRAME_COLUMNS, LIST_SEP, OUT_OF_RANGE
+from components.io.table_checks import date_problem, outside_range, path_problem, type_problem
 
 
 def use_system_allocator() -> None:
@@ -228,7 +229,11 @@ def _read_csv(path: Path) -> pd.DataFrame:
             except (ValueError, TypeError):
                 bad = pd.to_datetime(text.replace("", None), format="ISO8601", errors="coerce").isna() & (text != "")
                 raise StoreError(_bad_cell(path, text, bad, "not a date (expected YYYY-MM-DD)")) from None
-            arrays[column] = pa.array(values.to_numpy(dtype="datetime64[D]"), pa.date32())
+            days = values.to_numpy(dtype="datetime64[D]")
+            outside = outside_range(days)
+            if outside.any():
+                raise StoreError(_bad_cell(path, text, pd.Series(outside), OUT_OF_RANGE))
+            arrays[column] = pa.array(days, pa.date32())
         elif kind == "float":
             arrays[column] = pa.array(pd.to_numeric(text.replace("", None)).to_numpy(dtype=float))
         else:
@@ -296,6 +301,13 @@ def read_rows(path: str | Path, positions: np.ndarray) -> pd.DataFrame:
     return arrow_to_frame(table.take(pa.array(positions, pa.int64())))
 
 
+def check_path(path: Path) -> None:
+    """StoreError for a path that is not a plain file or directory (table_checks.path_problem)."""
+    problem = path_problem(path)
+    if problem:
+        raise StoreError(problem)
+
+
 def is_curated(path: Path) -> bool:
     """A curated data directory (articles and events by hand, like the bundled data/)."""
     return path.is_dir() and (path / "articles.csv").is_file()
@@ -321,7 +333,9 @@ def open_events(path: str | Path, *, on_arrow=None) -> pd.DataFrame:
     file's Arrow table while pandas builds the frame (the query engine imports its columns
     there: two cores, half the wait); the frame's ``attrs["engine_key"]`` is that key.
     """
+    check_path(Path(path))
     path = import_table(Path(path))
+    check_path(path)
     if path.is_dir():
         from components.events import load_events_frame
         return load_events_frame(path)
@@ -336,14 +350,21 @@ def open_events(path: str | Path, *, on_arrow=None) -> pd.DataFrame:
         table = pq.read_table(path)
     except (pa.ArrowInvalid, OSError) as err:
         raise StoreError(f"{path.name}: not a readable Parquet file: {err}") from None
+    problem = type_problem(table, path.name) or date_problem(table, path.name)
+    if problem:
+        raise StoreError(problem)
     stat = path.resolve().stat()
     key = f"parquet:{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
     worker = None
     if on_arrow is not None:
         worker = threading.Thread(target=on_arrow, args=(key, table))
         worker.start()
-    frame = arrow_to_frame(table)
+    try:
+        frame = arrow_to_frame(table)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as err:
+        raise StoreError(f"{path.name}: columns of the wrong type: {clip(str(err), 200)}") from None
+    finally:
+        if worker is not None:
+            worker.join()
     frame.attrs["engine_key"] = key
-    if worker is not None:
-        worker.join()
     return frame

@@ -18,7 +18,8 @@ import pandas as pd
 from components.events import EventDataError, events_to_frame, load_dataset
 from components.events.loader import DEFAULT_DATA_DIR
 from components.io.importers.references import load_references
-from components.io.store import is_curated
+from components.io.store import check_path, is_curated
+from components.text import visible_controls
 
 DATA_ENV = "DZ_DATA"
 
@@ -40,12 +41,18 @@ def resolve_data_path(cli_value: str | None = None, env: dict[str, str] | None =
     """``--data`` if given, else ``$DZ_DATA``, else the bundled data/ directory."""
     env = os.environ if env is None else env
     chosen = cli_value or env.get(DATA_ENV) or ""
-    return Path(chosen).expanduser().resolve() if chosen else DEFAULT_DATA_DIR
+    if not chosen:
+        return DEFAULT_DATA_DIR
+    try:
+        return Path(chosen).expanduser().resolve()
+    except (RuntimeError, OSError):     # a symlink loop: load_view_data names it
+        return Path(chosen).expanduser().absolute()
 
 
 def load_view_data(path: str | Path | None = None) -> ViewData:
     """Load ``path`` (default bundled data/); raises EventDataError or ValueError on bad data."""
     path = Path(path) if path is not None else DEFAULT_DATA_DIR
+    check_path(path)                     # a FIFO, a symlink loop: refused before any open
     if is_curated(path):
         dataset = load_dataset(path)
         frame = events_to_frame(dataset)
@@ -77,10 +84,13 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
 
 
 def data_problems(err: Exception) -> list[str]:
-    """Every problem of a failed load as one plain-text line each."""
+    """Every problem of a failed load as one plain-text line each (controls shown escaped, so
+    a value cannot drive a terminal)."""
     if isinstance(err, EventDataError):
-        return [str(p) for p in err.problems] or [str(err)]
-    return [line for line in str(err).splitlines() if line.strip()] or [type(err).__name__]
+        lines = [str(p) for p in err.problems] or [str(err)]
+    else:
+        lines = [line for line in str(err).splitlines() if line.strip()] or [type(err).__name__]
+    return [visible_controls(line, one_line=True) for line in lines]
 
 
 def _label(path: Path) -> str:

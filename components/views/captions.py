@@ -16,8 +16,10 @@ from datetime import date
 import pandas as pd
 
 from components.query.filter import EventFilter
+from components.text import clip
 
 MAX_SOURCES = 5
+SOURCE_MAX_CHARS = 80       # one outlet name in the context line (full names are in the table)
 
 
 def data_as_of(frame: pd.DataFrame) -> date | None:
@@ -41,7 +43,7 @@ def source_names(frame: pd.DataFrame) -> list[str]:
 def sources_text(sources: Sequence[str], limit: int = MAX_SOURCES) -> str:
     if not sources:
         return "no sources"
-    head = ", ".join(sources[:limit])
+    head = ", ".join(clip(name, SOURCE_MAX_CHARS) for name in sources[:limit])
     return head + (f" and {len(sources) - limit} more" if len(sources) > limit else "")
 
 

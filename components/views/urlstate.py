@@ -40,7 +40,7 @@ from datetime import date
 import pandas as pd
 
 from components.events.registry import name_key
-from components.events.schema import NO_VALUE, explode_list
+from components.events.schema import DATE_MAX, DATE_MIN, NO_VALUE, OUT_OF_RANGE, explode_list
 from components.query.fields import CHOICE_KEYS, FILTER_FIELDS, FIXED_CHOICES, URL_KEYS, VIEW_CHOICES
 from components.query.filter import EventFilter
 
@@ -237,6 +237,9 @@ def _single_date(key: str, values: list[str], warnings: list[str]) -> date | Non
         day = parse_date(value, end=key == "end")
         if day is None:
             warnings.append(f"Ignored {key}={shown(value)}: not a date (use YYYY-MM-DD)")
+        elif not DATE_MIN <= day <= DATE_MAX:
+            warnings.append(f"Ignored {key}={day.isoformat()}: {OUT_OF_RANGE}")
+            return None
         return day
     return None
 

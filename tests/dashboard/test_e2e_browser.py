@@ -7,13 +7,7 @@ is docs/screenshot.png).
 """
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -23,64 +17,15 @@ from components.query.datasource import load_view_data
 from components.query.filter import EventFilter
 from components.query.run import filter_events
 
-pytestmark = pytest.mark.browser
-sync_api = pytest.importorskip("playwright.sync_api")
+from tests.support.browser import (  # noqa: F401  (server, browser: fixtures)
+    LOCAL_HOSTS, ROOT, VIEWPORT, browser, metric, server, wait_for_charts,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.browser
+
 DOCS = ROOT / "docs"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 EVENTS = load_view_data().frame
 TOWN = "Albu Kamal"
-VIEWPORT = {"width": 1500, "height": 1000}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium not installed at /usr/bin/chromium")
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "DZ_DATA"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://localhost:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as resp:
-                    if resp.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {proc.stdout.read().decode()[-2000:]}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Recorder:
@@ -111,14 +56,6 @@ def open_page(browser, url: str):
 CHARTS = 2      # the timeline and the open tab below it (presence by default)
 
 
-def wait_for_charts(page, count: int = CHARTS) -> None:
-    page.wait_for_selector('[data-testid="stMetricValue"]', timeout=90_000)
-    page.wait_for_function("[...document.querySelectorAll('.js-plotly-plot')]"
-                           f".filter(p => p.querySelector('.main-svg')).length >= {count}",
-                           timeout=90_000)
-    page.wait_for_timeout(500)
-
-
 def full_screenshot(page, name: str) -> None:
     """Streamlit scrolls inside its main container: grow the viewport to the content first."""
     height = page.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], "
@@ -128,10 +65,6 @@ def full_screenshot(page, name: str) -> None:
     DOCS.mkdir(exist_ok=True)
     page.screenshot(path=str(DOCS / name), full_page=True)
     page.set_viewport_size(VIEWPORT)
-
-
-def metric(page) -> int:
-    return int(page.locator('[data-testid="stMetricValue"]').first.inner_text().replace(",", ""))
 
 
 def timeline_subtitle(page) -> str:
@@ -164,6 +97,8 @@ def test_sidebar_filter_changes_chart_and_url_and_url_restores(server, browser):
                            f".innerText.trim() == '{expected}'", timeout=60_000)
     page.wait_for_url("**town=Albu+Kamal**", timeout=30_000)
     wait_for_charts(page)
+    page.wait_for_function("(document.querySelector('.js-plotly-plot') || {}).textContent"
+                           f"?.includes('Town: {TOWN}')", timeout=60_000)   # redrawn, not mid-swap
     after = page.locator(".js-plotly-plot").first.inner_text()
     assert after != before and f"Town: {TOWN}" in after
     shared = page.url

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.export import main
+from tests.support.hostile import cases, table_path
 
 ROOT = Path(__file__).resolve().parents[2]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -57,6 +58,25 @@ def test_broken_data_exits_1_with_problems(tmp_path, capsys):
     assert main(["--out", str(tmp_path / "t.png"), "--data", str(bad)]) == 1
     assert "events.csv" in capsys.readouterr().err
     assert not (tmp_path / "t.png").exists()
+
+
+PATH_CASES = [c for c in cases("table") if c.kind == "problem" and c.case != "table_empty"]
+
+
+@pytest.mark.timeout(60)       # a FIFO used to hang here
+@pytest.mark.parametrize("case", PATH_CASES, ids=lambda c: c.case)
+def test_unusable_data_path_exits_1_with_one_clear_line(case, tmp_path, capsys):
+    """A FIFO, a symlink loop, list-typed or out-of-range dates: a message, never a traceback."""
+    assert main(["--out", str(tmp_path / "t.png"), "--data", str(table_path(case, tmp_path))]) == 1
+    err = capsys.readouterr().err
+    assert all(f in err for f in case.fragments), err
+    assert "Traceback" not in err and not (tmp_path / "t.png").exists()
+
+
+@pytest.mark.parametrize("flag, value", [("--start", "0001-01-01"), ("--end", "9999-12-31")])
+def test_out_of_range_dates_exit_2(tmp_path, capsys, flag, value):
+    assert main(["--out", str(tmp_path / "t.png"), flag, value]) == 2
+    assert "out of range" in capsys.readouterr().err
 
 
 def test_out_must_be_png(tmp_path, capsys):

@@ -22,7 +22,7 @@ from components.query.datasource import load_view_data
 from components.query.filter import EventFilter
 from components.query.run import filter_events
 from components.views.urlstate import parse_query_params, vocabulary_from_frame
-from tests.support.hostile import BAD, GENERATED, Case, cases, dataset_dir
+from tests.support.hostile import BAD, GENERATED, Case, cases, dataset_dir, table_path
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 TIMEOUT = 90
@@ -33,6 +33,8 @@ VOCAB = vocabulary_from_frame(DATA.frame, actor_aliases=DATA.actor_aliases, town
 # backslash-escaped, and the corpus's Markdown link and emphasis.
 RAW_TAG = re.compile(r"(?<!\\)<[A-Za-z!/]")
 RAW_MARKDOWN = ("](javascript:", "**join us**")
+# What GitHub-flavoured Markdown links by itself once escapes are resolved: https://, www., x@host.
+AUTOLINK = re.compile(r"(?i)https?://|\bwww\.|[\w.+-]@[\w-]")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -81,8 +83,9 @@ def markdown_bodies(at: AppTest) -> list[str]:
 
 
 def unescaped(body: str) -> str:
-    """A Markdown body with its backslash escapes removed: what the reader sees."""
-    return _MD_ESCAPE.sub(r"\1", body)
+    """A Markdown body with its backslash escapes and invisible word joiners removed: what
+    the reader sees."""
+    return _MD_ESCAPE.sub(r"\1", body).replace("\u2060", "")
 
 
 def assert_plain(at: AppTest) -> None:
@@ -95,6 +98,7 @@ def assert_plain(at: AppTest) -> None:
     for body in markdown_bodies(at):
         raw = RAW_TAG.search(body) or any(m in body for m in RAW_MARKDOWN)
         assert not raw, f"raw markup rendered as Markdown: {body[:200]!r}"
+        assert not AUTOLINK.search(_MD_ESCAPE.sub(r"\1", body)), f"autolink: {body[:200]!r}"
     for chart in at.get("plotly_chart"):
         spec = json.dumps(json.loads(chart.proto.spec)) if chart.proto.spec else ""
         assert "<script" not in spec and "<img" not in spec
@@ -269,8 +273,8 @@ def test_uploaded_payloads_render_as_text():
 
 TABLE_BROKEN = [c for c in cases("table") if c.kind == "problem"]
 @pytest.mark.parametrize("case", _params(TABLE_BROKEN, {}))
-def test_broken_events_table_shows_the_problem(case, monkeypatch):
-    monkeypatch.setenv("DZ_DATA", str(case.path))
+def test_broken_events_table_shows_the_problem(case, monkeypatch, tmp_path):
+    monkeypatch.setenv("DZ_DATA", str(table_path(case, tmp_path)))
     at = run_app()
     assert_plain(at)
     errors = [unescaped(e.value) for e in at.error]
@@ -309,3 +313,15 @@ def test_any_query_parameters_parse_without_raising(params):
     assert len(parsed.warnings) <= 20 and all(len(w) < 300 for w in parsed.warnings)
     assert set(parsed.filter.towns) <= set(VOCAB.choices("town"))
     assert set(parsed.filter.actors) <= set(VOCAB.choices("actor"))
+
+
+def test_table_shows_controls_in_names_as_text():
+    from dashboard.table import table_frame
+    from tests.support.frames import make_frame
+    rows = make_frame().head(2)
+    rows["summary"] = ["Albu \u202eKamal", "\x1b[2Jclear"]
+    rows["actors"] = [["W\u0430gner \u200bGroup"], ["IRGC"]]
+    shown = table_frame(rows)
+    assert list(shown["summary"]) == ["Albu ⟨U+202E⟩Kamal", "⟨U+001B⟩[2Jclear"]
+    assert shown["actors"].iloc[0] == "W\u0430gner ⟨U+200B⟩Group"
+    assert str(shown["earliest"].iloc[0]) == "2020-06-03"

@@ -30,6 +30,8 @@ CONFIG_CASES = [
     ("server", "address", lambda v: v in ("localhost", "127.0.0.1"), "bind to this machine only"),
     ("server", "enableXsrfProtection", lambda v: v is True, "uploads need XSRF protection"),
     ("server", "enableCORS", lambda v: v is True, "no cross-origin requests"),
+    ("server", "allowedHosts", lambda v: set(v) == {"localhost", "127.0.0.1", "::1"},
+     "DNS rebinding: a foreign Host header is refused even with a matching Origin"),
     ("server", "maxUploadSize", lambda v: isinstance(v, int) and 1 <= v <= 200, "uploads are capped (MB)"),
     ("browser", "gatherUsageStats", lambda v: v is False, "no telemetry"),
     ("client", "toolbarMode", lambda v: v == "minimal", "no deploy button or developer menu"),
@@ -138,3 +140,45 @@ def test_socket_table_sees_a_wildcard_listener():
         sock.bind(("0.0.0.0", 0))
         sock.listen()
         assert listening_addresses(sock.getsockname()[1]) == {"0.0.0.0"}
+
+
+def websocket_status(port: int, host: str, origin: str) -> int:
+    """The HTTP status of a WebSocket handshake on Streamlit's stream with these headers."""
+    request = (f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
+               f"Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+               f"Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: streamlit\r\n"
+               f"Origin: {origin}\r\n\r\n")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(request.encode())
+        reply = sock.recv(1024).decode("latin-1")
+    return int(reply.split()[1]) if reply.startswith("HTTP/") else 0
+
+
+# Host header, Origin header, accepted
+HANDSHAKE_CASES = [
+    ("localhost:{port}", "http://localhost:{port}", True),
+    ("127.0.0.1:{port}", "http://127.0.0.1:{port}", True),
+    ("[::1]:{port}", "http://[::1]:{port}", True),
+    ("evil.example:{port}", "http://evil.example:{port}", False),      # DNS rebinding
+    ("localhost.evil.example:{port}", "http://localhost.evil.example:{port}", False),
+    ("evil.example:{port}", "http://localhost:{port}", False),
+    ("localhost:{port}", "http://evil.example:{port}", False),         # cross-origin (CORS)
+]
+
+
+def corpus_handshakes() -> list[tuple[str, str, bool]]:
+    """The ``server`` cases of the bad-input corpus as (Host, Origin, accepted=False)."""
+    from tests.support.hostile import cases
+    out = []
+    for case in cases("server"):
+        headers = dict(line.split(": ", 1) for line in case.inline.splitlines())
+        out.append((headers["Host"].replace("PORT", "{port}"), headers["Origin"].replace("PORT", "{port}"),
+                    False))
+    return out
+
+
+@pytest.mark.timeout(120)
+def test_websocket_host_header_is_checked(server):
+    for host, origin, accepted in HANDSHAKE_CASES + corpus_handshakes():
+        status = websocket_status(server, host.format(port=server), origin.format(port=server))
+        assert (status == 101) == accepted, (host, origin, status)

@@ -19,7 +19,7 @@ import pytest
 from components.dates import normalize_date
 from components.events import EventDataError, load_dataset
 from components.commands.events import main as events_cli
-from tests.support.hostile import BAD, GENERATED, ROOT, Case, cases, dataset_dir
+from tests.support.hostile import BAD, GENERATED, ROOT, Case, cases, dataset_dir, table_path
 
 BASE_EVENTS = BAD / "loader" / "base" / "events.csv"
 MAX_MESSAGE = 1000          # characters in one problem line: a terminal screen, not a megabyte
@@ -145,10 +145,10 @@ def test_cli_subprocess_names_line_and_offset_without_traceback(tmp_path):
 
 # ---- events-table CSV files (DZ_DATA=FILE / --data FILE: the importer CLI's events.csv)
 @pytest.mark.parametrize("case", cases("table"), ids=lambda c: c.case)
-def test_events_table_case(case):
+def test_events_table_case(case, tmp_path):
     from components.query.datasource import data_problems, load_view_data
     try:
-        data = load_view_data(case.path)
+        data = load_view_data(table_path(case, tmp_path))
     except ValueError as err:               # EventDataError, StoreError, pandas' errors
         lines = data_problems(err)
         assert case.kind == "problem", f"refused unexpectedly: {lines[:3]}"

@@ -21,6 +21,7 @@ from components.io.table_export import FORMULA_TRIGGERS, guard_cell, to_acled_cs
 from components.io.importers import ImportFileError, import_bytes, import_file, import_upload
 from components.io.importers.__main__ import main as importers_cli
 from components.io.importers.references import load_references
+from components.text import has_controls
 from tests.support.hostile import GENERATED, Case, cases, dataset_dir, unescape
 
 REFS = load_references()
@@ -48,6 +49,9 @@ GENERATORS = {
     "acled_200k_rows_over_cap": lambda: _rows(200_001),
     "acled_200k_rows_reconcile": lambda: _rows(200_000, bad_every=1000),
     "upload_oversize": lambda: b"x" * 50_000_001,
+    "acled_49mb_newlines": lambda: (REQUIRED_ONLY + "\n").encode() + b"\n" * 49_000_000,
+    "acled_blank_lines_over_cap": lambda: _rows(150_000) + b"\n" * 60_000,
+    "upload_40k_columns": lambda: (REQUIRED_ONLY + ",x" * 40_000 + "\n").encode(),
     "upload_markup_filename": lambda: (Path(__file__).resolve().parents[1] / "fixtures" / "bad" / "upload" / "image.png").read_bytes(),
 }
 NAMES = {"upload_markup_filename": "[x](javascript:alert(1))<img src=x onerror=alert(1)>.csv"}
@@ -106,9 +110,13 @@ def test_importer_case(case, tmp_path):
             assert fragment.removeprefix("unmapped actor ") in report.unmapped_actors
         elif fragment.startswith("unmapped town "):
             assert fragment.removeprefix("unmapped town ") in report.unmapped_towns
+        elif fragment.startswith("warning "):
+            warned = [str(p) for p in report.warnings]
+            assert any(line.startswith(fragment.removeprefix("warning ")) for line in warned), warned
         else:
             assert any(line.startswith(fragment) for line in shown), shown
     assert all(p.line >= 2 and p.message for p in report.rejected)
+    assert not has_controls(report.text(limit=10_000))     # no ESC/CSI/bidi reaches a terminal
 
 
 @pytest.mark.parametrize("case", _params(cases("upload")))
@@ -150,6 +158,14 @@ def test_cli_rejected_rows_exit_1_and_are_listed(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "rows read:     2" in printed and "rows rejected: 1" in printed
     assert case.expected.split("; ")[1] in printed
+
+
+def test_cli_report_shows_terminal_escapes(tmp_path, capsys):
+    case = next(c for c in cases("importer") if c.case == "acled_lookalike_names")
+    assert importers_cli(["acled", str(case.path), "--out", str(tmp_path / "out")]) == 0
+    printed = capsys.readouterr()
+    assert "\x1b" not in printed.out + printed.err and "\u202e" not in printed.out + printed.err
+    assert "⟨U+001B⟩[2J⟨U+001B⟩[31mRed Brigade⟨U+0007⟩ (1 row)" in printed.out
 
 
 EXPORT_CASES = cases("export")

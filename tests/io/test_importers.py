@@ -301,7 +301,8 @@ def test_cli_never_leaves_a_partial_file(tmp_path, monkeypatch, capsys):
     out = tmp_path / "out"
     assert importers_main(["ucdp", str(UCDP_SAMPLE), "--out", str(out)]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    monkeypatch.setattr("os.replace", _fail)
+    monkeypatch.setattr("components.io.importers.files._swap", _fail)   # the folder swap fails
     assert importers_main(["acled", str(ACLED_SAMPLE), "--out", str(out)]) == 2
     assert "could not write the results" in capsys.readouterr().err
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before      # the old results, whole
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]                # no staging folder left

@@ -96,3 +96,56 @@ def tree_hashes(root: Path) -> dict[str, str]:
     """Relative path -> sha256 of every file under ``root`` (what "untouched" means)."""
     return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _parquet(tmp_path: Path, name: str, change) -> Path:
+    """An events Parquet file of the shared test rows with one column changed by ``change``."""
+    import pyarrow.parquet as pq
+
+    from components.io.store import write_events
+    from tests.support.frames import make_events
+    path = write_events(make_events(), tmp_path / name)
+    table = pq.read_table(path)
+    pq.write_table(change(table), path)
+    return path
+
+
+def _list_dates(table):
+    import pyarrow as pa
+    column = table.schema.get_field_index("earliest")
+    return table.set_column(column, "earliest", pa.array([[d] for d in table["earliest"].to_pylist()]))
+
+
+def _year_1020(table):
+    import datetime
+
+    import pyarrow as pa
+    days = table["earliest"].to_pylist()
+    days[0] = datetime.date(1020, 7, 4)
+    return table.set_column(table.schema.get_field_index("earliest"), "earliest", pa.array(days, pa.date32()))
+
+
+def _fifo(tmp_path: Path) -> Path:
+    import os
+    os.mkfifo(tmp_path / "events.csv")
+    return tmp_path / "events.csv"
+
+
+def _symlink_loop(tmp_path: Path) -> Path:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    return tmp_path / "a"
+
+
+# generated ``table`` cases: what ``--data`` points at
+TABLE_GENERATORS = {
+    "table_fifo": _fifo,
+    "table_symlink_loop": _symlink_loop,
+    "table_parquet_list_dates": lambda tmp: _parquet(tmp, "list_dates.parquet", _list_dates),
+    "table_parquet_out_of_range": lambda tmp: _parquet(tmp, "year_1020.parquet", _year_1020),
+}
+
+
+def table_path(case: Case, tmp_path: Path) -> Path:
+    """The path a ``table`` case gives ``--data``: its fixture, or one built in ``tmp_path``."""
+    return TABLE_GENERATORS[case.case](tmp_path) if case.file == GENERATED else case.path

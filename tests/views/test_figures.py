@@ -81,7 +81,7 @@ def test_timeline_hover_fields_and_no_markup_from_data():
     for needle in ("Quote: “Quote for f2”", "Date phrase: last week", "Derivation: derivation of f2",
                    "Source: The Syrian Observer", "Status: reported"):
         assert needle in text
-    assert "<b>bold</b>" not in text and "‹b›bold‹/b›" in text
+    assert "<b>bold</b>" not in text and "&lt;b&gt;bold&lt;/b&gt;" in text
 
 
 def test_timeline_colour_by_side_uses_fixed_palette():
@@ -165,7 +165,7 @@ def test_map_place_table_counts_and_hover():
     assert places.loc["Albu Kamal", "events"] == 3
     assert places.loc["Albu Kamal", "side"] == "iran"
     assert places.loc["Albu Kamal", "split"] == "Iran 2 · Russia 1"     # by favours, labelled
-    assert "‹b›" in places.loc["Albu Kamal", "listing"]
+    assert "&lt;b&gt;" in places.loc["Albu Kamal", "listing"]
 
 
 def test_map_hover_list_is_capped():
@@ -215,9 +215,11 @@ def test_balance_bad_input():
 
 
 PLAIN_CASES = [
-    ("<script>alert(1)</script>", "‹script›alert(1)‹/script›"),
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("AT&amp;T", "AT&amp;amp;T"),
     ("a\nb\tc", "a b c"),
-    ("<a href='x'>link</a>", "‹a href='x'›link‹/a›"),
+    ("<a href='x'>link</a>", "&lt;a href='x'&gt;link&lt;/a&gt;"),
+    ("a\u202eb", "a⟨U+202E⟩b"),
     (None, ""),
 ]
 

@@ -10,11 +10,15 @@ was accepted, 1 when some were rejected, 2 when the file was refused.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
 
+from components.text import terminal_text
+
 from . import KINDS, DEFAULT_MAX_ROWS, ImportFileError, import_file
-from .files import atomic_write
+from .files import replace_dir
 from .frame import frame_to_csv
 from .rows import DATE_ORDERS
 
@@ -43,17 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.update:
             frame, merged = _update(args.out, frame)
     except (ImportFileError, ValueError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(terminal_text(f"error: {err}"), file=sys.stderr)
         return 2
     try:
-        args.out.mkdir(parents=True, exist_ok=True)
-        atomic_write(args.out / "events.csv", lambda tmp: tmp.write_text(frame_to_csv(frame), encoding="utf-8"))
-        written = ["events.csv"]
-        if _write_parquet(frame, args.out / "events.parquet"):
-            written.append("events.parquet")
-        atomic_write(args.out / "import_report.json",
-                      lambda tmp: tmp.write_text(report.to_json() + "\n", encoding="utf-8"))
-        written.append("import_report.json")
+        written = _write_import(args.out, frame, report)
     except OSError as err:
         print(f"error: could not write the results to {args.out}: {err}", file=sys.stderr)
         return 2
@@ -62,6 +59,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  update: {merged}")
     print(f"  wrote: {', '.join(str(args.out / name) for name in written)}")
     return 0 if not report.rejected else 1
+
+
+def _write_import(out: Path, frame, report) -> list[str]:
+    """events.csv, events.parquet and import_report.json written as one set: into a fresh
+    folder that then replaces ``out`` as a whole (files.replace_dir). SIGTERM during the
+    write is turned into an exit that removes the unfinished folder."""
+    def write(folder: Path) -> list[str]:
+        (folder / "events.csv").write_text(frame_to_csv(frame), encoding="utf-8")
+        written = ["events.csv"]
+        if _write_parquet(frame, folder / "events.parquet"):
+            written.append("events.parquet")
+        (folder / "import_report.json").write_text(report.to_json() + "\n", encoding="utf-8")
+        return written + ["import_report.json"]
+
+    if threading.current_thread() is not threading.main_thread():
+        return replace_dir(out, write)               # signal handlers belong to the main thread
+    previous = signal.signal(signal.SIGTERM, _exit_on_term)
+    try:
+        return replace_dir(out, write)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_term(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 def _update(out: Path, new):
@@ -89,14 +111,15 @@ def _update(out: Path, new):
 
 
 def _write_parquet(frame, path: Path) -> bool:
-    """Parquet through the store's writer when that module is available.  If it fails, an older
-    events.parquet is removed (it would disagree with the new events.csv) and the reason printed."""
+    """Parquet through the store's writer when that module is available.  If it fails, the set
+    has no events.parquet (an older one would disagree with the new events.csv) and the
+    reason is printed."""
     try:
         from components.io.store import write_events
     except ImportError:
         return False
     try:
-        atomic_write(path, lambda tmp: write_events(frame, tmp))
+        write_events(frame, path)
     except Exception as err:  # the CSV is complete; say why Parquet is missing
         path.unlink(missing_ok=True)
         print(f"warning: {path.name} not written: {type(err).__name__}: {err}", file=sys.stderr)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from components.events.hierarchy import scope
 from components.events.model import Problem
+from components.text import escaped_name, name_suspicion
 
 from .actor_map import ActorMapper, ActorMapping, split_actors
 from .favours import FavoursDecider, party_sides
@@ -25,6 +26,14 @@ from .references import References, TownRef, no_town
 from .report import ImportReport, row_problem
 from .rows import Record, RowError, date_order, decode, read_records
 
+# Columns holding names shown as labels and lanes: checked for look-alike letters and
+# hidden or direction-changing characters (one warning per distinct value, at its first row).
+NAME_COLUMNS = {
+    "acled": ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2",
+              "admin3", "event_type", "sub_event_type", "source"),
+    "ucdp": ("side_a", "side_b", "where_coordinates", "adm_1", "adm_2", "conflict_name", "dyad_name",
+             "source_office"),
+}
 # ACLED's admin columns -> the word that names such an area in the registry.
 ADMIN_WORDS = (("admin1", "governorate"), ("admin2", "district"), ("admin3", "subdistrict"))
 
@@ -44,6 +53,18 @@ class ImportContext:
     mapping_rows: Counter = field(default_factory=Counter)     # ActorMapping -> rows using it
     warnings: list[Problem] = field(default_factory=list)
     town_cache: dict[str, TownRef | None] = field(default_factory=dict)
+    names_checked: set[str] = field(default_factory=set)
+
+    def check_names(self, record: Record, columns: tuple[str, ...]) -> None:
+        """Warn once per distinct name that mixes scripts or hides control characters."""
+        for column in columns:
+            value = record.get(column)
+            if not value or value in self.names_checked:
+                continue
+            self.names_checked.add(value)
+            suspicion = name_suspicion(value)
+            if suspicion:
+                self.warn(record, column, escaped_name(value), f"the name {suspicion} (shown escaped)")
 
     def party(self, record: Record, columns: tuple[str, ...]) -> list[ActorMapping]:
         """The mapped actors named in ``columns`` (one actor column and its associates)."""
@@ -133,7 +154,9 @@ def run_import(kind: str, data: bytes, label: str, required: tuple[str, ...],
     kept: dict[str, tuple[dict, Record]] = {}
     rejected: list[Problem] = list(malformed)
     superseded = 0
+    name_columns = NAME_COLUMNS.get(kind, ())
     for record in records:
+        ctx.check_names(record, name_columns)
         row = blank_row()
         try:
             convert(record, ctx, row)

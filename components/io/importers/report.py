@@ -13,6 +13,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from components.events.model import Problem
+from components.text import terminal_text
 
 
 class ImportFileError(ValueError):
@@ -86,7 +87,8 @@ class ImportReport:
                           for m in self.mappings], limit)
         lines += _listed("favours decided by (rule -> rows)",
                          [f"{rule} ({_rows(n)})" for rule, n in self.favours_rules.items()], limit)
-        return "\n".join(lines)
+        # data can hold ESC/CSI sequences that would clear or hide the terminal: shown escaped
+        return "\n".join(terminal_text(line) for line in lines)
 
 
 def _listed(title: str, items: list[str], limit: int) -> list[str]:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from components.events.model import Problem
+from components.events.schema import DATE_MAX, DATE_MIN, OUT_OF_RANGE
 from components.events.records import CsvSyntaxError, Record, csv_records, duplicates
 
 from .report import ImportFileError, row_problem
@@ -31,8 +32,6 @@ DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S.%f", "%d %B %Y", "%d-%B-%Y", "%d 
 NUMERIC_FORMATS = {"dmy": ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"), "mdy": ("%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y")}
 DATE_ORDERS = tuple(NUMERIC_FORMATS)
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-# Days outside this range are row errors (a typo like 1020 or 2300, not a 1020 event).
-DATE_MIN, DATE_MAX = date(1900, 1, 1), date(2100, 12, 31)
 
 
 def date_order(values, label: str, column: str, given: str | None = None) -> str | None:
@@ -112,7 +111,8 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
                  max_rows: int = DEFAULT_MAX_ROWS) -> tuple[list[Record], list[Problem]]:
     """Records of a CSV whose header holds at least ``required`` (any order, any case).
 
-    Returns (records, malformed rows).  Blank lines are skipped; a record whose
+    Returns (records, malformed rows).  Blank lines are skipped but count against
+    ``max_rows`` (so a file of newlines is refused quickly); a record whose
     field count differs from the header's is a malformed row (counted as read).
     Raises :class:`ImportFileError` for a missing header or column, or more than
     ``max_rows`` data rows.
@@ -120,16 +120,22 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
     header: list[str] | None = None
     records: list[Record] = []
     bad: list[Problem] = []
+    blank = 0
     try:
-        for line, row in csv_records(text, delimiter=sniff_delimiter(text)):
+        for line, row in csv_records(text, delimiter=sniff_delimiter(text), blanks=True):
+            if not any(field.strip() for field in row):
+                # Blank lines count against the cap: 49 MB of newlines is refused at line
+                # max_rows + 1, not walked to the end.
+                blank += 1
+                if blank + len(records) + len(bad) > max_rows:
+                    raise ImportFileError(_over_cap(label, max_rows, blank, len(records) + len(bad)))
+                continue
             if header is None:
                 header = [name.strip().lower() for name in row]
                 _check_header(header, required, label)
                 continue
-            if len(records) + len(bad) >= max_rows:
-                raise ImportFileError(
-                    f"{label}: more than {max_rows:,} data rows; the limit is {max_rows:,} "
-                    f"(split the file, or raise the limit with --max-rows)")
+            if len(records) + len(bad) + blank >= max_rows:
+                raise ImportFileError(_over_cap(label, max_rows, blank, len(records) + len(bad)))
             if len(row) != len(header):
                 bad.append(row_problem(label, line, "", f"{len(row)} fields",
                                        f"expected {len(header)} fields like the header"))
@@ -144,6 +150,12 @@ def read_records(text: str, label: str, required: tuple[str, ...], *,
     if header is None:
         raise ImportFileError(f"{label}: empty file (expected a header with {', '.join(required)})")
     return records, bad
+
+
+def _over_cap(label: str, max_rows: int, blank: int, rows: int) -> str:
+    blanks = f" ({blank:,} of them blank lines, which count too)" if blank else ""
+    return (f"{label}: more than {max_rows:,} data rows{blanks}; the limit is {max_rows:,} "
+            f"(split the file, or raise the limit with --max-rows)")
 
 
 def sniff_delimiter(text: str) -> str:
@@ -175,7 +187,7 @@ def parse_date(value: str, column: str, order: str | None = None) -> date:
         numeric = " or DD/MM/YYYY" if order == "dmy" else " or MM/DD/YYYY" if order == "mdy" else ""
         raise RowError(column, value, f"not a date (expected YYYY-MM-DD or DD Month YYYY{numeric})")
     if not DATE_MIN <= day <= DATE_MAX:
-        raise RowError(column, value, f"out of range: dates must lie in {DATE_MIN.year}..{DATE_MAX.year}")
+        raise RowError(column, value, OUT_OF_RANGE)
     return day
 
 

@@ -7,7 +7,6 @@ reaches a Plotly title or hover: Plotly renders a subset of HTML (``<b>``,
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Iterable
 
 import numpy as np
@@ -15,11 +14,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.events.model import SIDE_LABELS
+from components.text import plotly_text
 
 # Russia and Iran keep the two strong Okabe–Ito hues; every other side gets a colour no
 # reader can mistake for either camp: CIE76 distance >= 12 from both, solid or as a
 # half-transparent bar, in normal vision and under protan, deutan and tritan simulation
-# (tests/views/test_palette.py).  Hence no light blue or orange for third parties.
+# (tests/views/test_palette_labels.py).  Hence no light blue or orange for third parties.
 SIDE_COLOURS: dict[str, str] = {
     "russia": "#0072B2",
     "iran": "#D55E00",
@@ -73,21 +73,10 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], figure: str) -> No
 
 
 def plain_text(value: object, *, limit: int = HOVER_MAX_CHARS, wrap: int | None = HOVER_WRAP) -> str:
-    """Data text made safe for Plotly's pseudo-HTML: no tags, wrapped with <br>.
-
-    '<' and '>' become the look-alike guillemets '‹' '›' so no tag can form, '&'
-    is left alone ('&amp;'-style entities are only ever shown, never executed).
-    Long text is cut at ``limit`` characters with an ellipsis.
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    text = " ".join(str(value).split())
-    text = text.replace("<", "‹").replace(">", "›")
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    if wrap:
-        text = "<br>".join(textwrap.wrap(text, wrap)) or ""
-    return text
+    """Data text made safe for Plotly's pseudo-HTML (``components.text.plotly_text``):
+    ``& < >`` as entities Plotly shows literally, controls visible, cut at ``limit``
+    characters with an ellipsis, wrapped with <br>."""
+    return plotly_text(value, limit=limit, wrap=wrap)
 
 
 def as_list(value: object) -> list[str]:

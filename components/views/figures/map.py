@@ -206,8 +206,8 @@ def _add_places(fig: go.Figure, places: pd.DataFrame, *, visible: bool = True,
                  zip(part["place"], part["events"], part["split"], part["listing"])]
         fig.add_trace(trace("scatter", 
             x=part["lon"], y=part["lat"], mode="markers+text", visible=visible,
-            name=f"mostly favour {side_label(side)}{suffix}" if side in ("russia", "iran")
-            else f"mostly {side_label(side).lower()}{suffix}",
+            name=(f"mostly favour {side_label(side)}{suffix}" if side in ("russia", "iran")
+                  else f"mostly {plain_text(side_label(side).lower(), limit=40, wrap=None)}{suffix}"),
             text=[plain_text(p, limit=24, wrap=None) if show else ""
                   for p, show in zip(part["place"], part["label"])],
             textposition="middle right", textfont={"size": 11, "color": "#333333"},

@@ -255,7 +255,7 @@ def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str]) ->
     ranges = marks[~marks["day"]]
     for (group, span), part in ranges.groupby(["group", "span"], sort=True):
         fig.add_trace(trace("bar", 
-            name=f"{group} · {'background/ongoing span' if span else 'date range'}", showlegend=False,
+            name=f"{plain_text(group, limit=40, wrap=None)} · {'background/ongoing span' if span else 'date range'}", showlegend=False,
             orientation="h", y=part["y"], base=part["earliest"],
             x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
             width=BAR_WIDTH * (0.7 if span else 1.0),
@@ -271,7 +271,7 @@ def _add_days(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str]) -> N
     days = marks[marks["day"]]
     for (group, span), part in days.groupby(["group", "span"], sort=True):
         fig.add_trace(trace("scatter", 
-            name=f"{group} · {'background (day)' if span else 'known to the day'}", showlegend=False,
+            name=f"{plain_text(group, limit=40, wrap=None)} · {'background (day)' if span else 'known to the day'}", showlegend=False,
             mode="markers", x=part["earliest"] + ONE_DAY / 2, y=part["y"],
             marker={"color": colours[group], "size": 11, "symbol": "square-open" if span else "circle",
                     "line": {"color": "white" if not span else colours[group], "width": 1.5}},
@@ -292,7 +292,8 @@ def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str
     """Legend: one colour entry per group (toggles its marks) and one grey entry per mark kind."""
     context_groups = context_groups if context_groups is not None else pd.DataFrame(columns=["group"])
     for group in sorted({*marks["group"], *context_groups["group"]}, key=_legend_rank):
-        fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers", name=group, legendgroup=group,
+        fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers",
+                            name=plain_text(group, limit=40, wrap=None), legendgroup=group,
                                  marker={"color": colours[group], "symbol": "square", "size": 11},
                                  legendrank=1))
     present = {"day_incident": (marks["day"] & ~marks["span"]).any(),
