@@ -15,7 +15,7 @@ import pandas as pd
 
 from components.events.lag import frame_lag, with_reporting_lag
 
-_lock = threading.Lock()
+_lock = threading.RLock()          # re-entrant: a finalizer may run inside the lock (GC)
 _current: dict[int, int | None] = {}                      # id(frame) -> its lag (None: no lag rows)
 _lagged: dict[tuple[int, int], pd.DataFrame] = {}         # (id(frame), days) -> re-dated frame
 
