@@ -129,7 +129,7 @@ def _undated_report_dates(row: EventRow, first: date, last: date, normalize: Cal
         if result is not None and result.resolved:
             return _Dates(result.start, result.end, result.earliest, result.latest,
                           result.granularity.value, result.mod.value, result.timex, result.rule,
-                          f"no date phrase, but the text says '{reading.cue}': {result.explanation}",
+                          f"no date phrase, so the text's '{reading.cue}' dates it: {result.explanation}",
                           source)
     if reading.kind == "window":
         grain, timex = ("day", first.isoformat()) if first == last else ("span", "")
