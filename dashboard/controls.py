@@ -11,10 +11,11 @@ from datetime import date
 
 import streamlit as st
 
-from components.query.fields import (DATE_MODE_LABELS, DATE_MODES, FILTER_FIELDS, SCOPE_LABELS,
-                                     PANEL_LABELS, SCOPES, SIDEBAR_VIEW_CHOICES, VIEW_CHOICES,
-                                     VIEW_LABELS)
 from components.events.model import side_label
+from components.query.fields import (DATE_MODE_LABELS, DATE_MODES, FILTER_FIELDS, KNOWN_BY_KEY,
+                                     KNOWN_MODE_LABELS, KNOWN_MODES, LAG_KEY, LAG_LIMITS,
+                                     PANEL_LABELS, SCOPE_LABELS, SCOPES, SETTING_LABELS,
+                                     SIDEBAR_VIEW_CHOICES, VIEW_CHOICES, VIEW_LABELS)
 from components.query.filter import EventFilter
 from components.views.urlstate import (ParsedView, ViewOptions, Vocabulary, parse_query_params,
                                        to_query_params)
@@ -45,7 +46,7 @@ def seed_from_url(vocab: Vocabulary) -> tuple[str, ...]:
 def _widget_values(parsed: ParsedView, warnings: list[str]) -> dict[str, object]:
     flt, options = parsed.filter, parsed.options
     values: dict[str, object] = {f.key: list(getattr(flt, f.attr)) for f in FILTER_FIELDS}
-    for key in ("start", "end"):
+    for key in ("start", "end", KNOWN_BY_KEY):
         day = getattr(flt, key)
         if day is not None and not DATE_BOUNDS[0] <= day <= DATE_BOUNDS[1]:
             warnings.append(f"Ignored {key}={day.isoformat()}: outside "
@@ -54,6 +55,8 @@ def _widget_values(parsed: ParsedView, warnings: list[str]) -> dict[str, object]
         values[key] = day
     values["date_mode"] = flt.date_mode
     values["scope"] = flt.scope
+    values["known_mode"] = flt.known_mode
+    values[LAG_KEY] = flt.lag_days
     values.update({name: getattr(options, name) for name in SIDEBAR_VIEW_CHOICES})
     values["panel"] = PANEL_LABELS[options.panel]          # the tabs' state is their label
     return values
@@ -85,11 +88,21 @@ def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
         end = None
     date_mode = st.radio("Date mode", DATE_MODES, key="date_mode", horizontal=True,
                          format_func=DATE_MODE_LABELS.get)
+    known_by = st.date_input(SETTING_LABELS[KNOWN_BY_KEY], key=KNOWN_BY_KEY, min_value=DATE_BOUNDS[0],
+                             max_value=DATE_BOUNDS[1], format="YYYY-MM-DD",
+                             help="Only events from articles published by this day: what was known then")
+    known_mode = st.radio(SETTING_LABELS["known_mode"], KNOWN_MODES, key="known_mode", horizontal=True,
+                          format_func=KNOWN_MODE_LABELS.get)
+    lag = st.number_input(SETTING_LABELS[LAG_KEY], min_value=LAG_LIMITS[0], max_value=LAG_LIMITS[1],
+                          step=1, key=LAG_KEY,
+                          help="An event reported without a date is dated from this many days "
+                               "before publication to the latest publication day")
     st.header("View")
     options = {name: st.selectbox(VIEW_LABELS[name], VIEW_CHOICES[name], key=name)
                for name in SIDEBAR_VIEW_CHOICES}
     options["panel"] = PANEL_OF_LABEL.get(st.session_state.get("panel"), VIEW_CHOICES["panel"][0])
-    flt = EventFilter(start=start or None, end=end or None, date_mode=date_mode, scope=scope, **chosen)
+    flt = EventFilter(start=start or None, end=end or None, date_mode=date_mode, scope=scope,
+                      known_by=known_by or None, known_mode=known_mode, lag_days=int(lag), **chosen)
     return flt, ViewOptions(**options)
 
 

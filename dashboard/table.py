@@ -16,6 +16,7 @@ PAGE_SIZE = 500
 TABLE_COLUMNS: dict[str, str] = {
     "event_id": "id", "earliest": "earliest", "latest": "latest", "summary": "summary",
     "quote": "quote", "date_text": "date phrase", "explanation": "derivation",
+    "override_reason": "override reason", "override_source": "override source",
     "published_earliest": "published from", "published_latest": "published to",
     "outlet": "outlet", "relays": "relays", "actors": "actors", "sides": "sides", "towns": "towns",
     "event_type": "type", "status": "status", "favours": "favours", "same_as": "same as",

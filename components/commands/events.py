@@ -14,7 +14,10 @@ every problem (one per line, ``file:line:column: message``) and exits 1.
 ``--json`` prints one JSON object per event per line (dates ISO ``YYYY-MM-DD``, null for
 a missing number) for the events the filters keep.  The filter options are the app's URL
 keys with the same meaning (``--town Boukamal`` is Albu Kamal with the places within it,
-``--scope exact`` only the town); an unknown value exits 2 naming it.
+``--scope exact`` only the town; ``--known-by 2020-06-30`` only events of articles
+certainly published by then, ``--known-mode possibly`` possibly published by then;
+``--lag 14`` dates undated reports up to 14 days before publication); an unknown or
+invalid value exits 2 naming it.
 ``convert`` writes the events table as Parquet for large-set use.
 ``presence`` prints who was where, when: one presence episode per line (with ``--json`` one
 object with ``place``, ``side``, ``start_earliest``, ``start_latest``, ``end_earliest``,
@@ -36,7 +39,7 @@ from components.events.loader import DEFAULT_DATA_DIR
 from components.events.model import EventDataError
 from components.io.store import use_system_allocator, write_events
 from components.query.datasource import data_problems, load_view_data
-from components.query.fields import CHOICE_KEYS, DATE_KEYS, FILTER_FIELDS
+from components.query.fields import CHOICE_KEYS, DATE_KEYS, FILTER_FIELDS, KNOWN_BY_KEY, LAG_KEY
 from components.query.filter import selected_places
 from components.views.urlstate import parse_query_params, vocabulary_from_frame
 
@@ -49,14 +52,14 @@ JSON_FIELDS = {
     "earliest": "earliest", "latest": "latest", "start": "start", "end": "end",
     "granularity": "granularity", "mod": "mod", "precision": "precision", "timex": "timex",
     "rule": "rule", "explanation": "explanation", "date_source": "date_source",
-    "override_reason": "override_reason", "actors": "actors", "sides": "sides", "towns": "towns",
+    "override_reason": "override_reason", "override_source": "override_source", "actors": "actors", "sides": "sides", "towns": "towns",
     "town": "town", "lat": "lat", "lon": "lon", "event_type": "event_type", "status": "status",
     "favours": "favours", "same_as": "same_as", "summary": "summary",
     "possible_sides": "possible_sides", "fatalities": "fatalities", "admin1": "admin1",
     "admin2": "admin2", "admin3": "admin3", "actor1": "actor1", "actor2": "actor2",
     "source_event_type": "source_event_type", "source_sub_event_type": "source_sub_event_type",
 }
-FILTER_KEYS = [f.key for f in FILTER_FIELDS] + ["start", "end", *CHOICE_KEYS]
+FILTER_KEYS = [f.key for f in FILTER_FIELDS] + ["start", "end", *CHOICE_KEYS, KNOWN_BY_KEY, LAG_KEY]
 
 
 def _value(value):

@@ -4,7 +4,9 @@ The anchor is the article's publication window ``[published_earliest,
 published_latest]`` unless the row names another event, whose resolved
 ``[earliest, latest]`` is then the anchor (and the phrase is read forward from it:
 "in less than 24 hours" after that event).  With no date phrase the event takes
-the anchor itself (rule ``publication_window`` or ``anchor_event``).  An override
+the anchor itself (rule ``publication_window`` or ``anchor_event``) -- except a
+*reported* event, which happened before it was reported: ``lag`` dates it from a
+reporting lag before publication unless its words place it otherwise.  An override
 replaces the bounds but keeps the phrase's own derivation in the explanation.
 """
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from .lag import (DEFAULT_LAG_DAYS, LAG_RULE, LAGGED_STATUSES, lag_explanation, lag_interval,
+                  reading_of, window_explanation)
 from .records import Problems
 from .model import Article, DateSource, Event, Favours, Status
 from .validate import anchor_order
@@ -41,6 +45,7 @@ class EventRow:
     summary: str
     override: tuple[date, date] | None
     override_reason: str
+    override_source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +95,9 @@ def _date_row(row: EventRow, article: Article, anchor_event: Event | None, norma
               problems: Problems) -> _Dates | None:
     first, last = _anchor_window(article, anchor_event)
     source = DateSource.ANCHOR_EVENT if anchor_event else DateSource.PHRASE
-    if not row.date_text:
+    if not row.date_text and not row.anchor_ref and row.status.value in LAGGED_STATUSES:
+        dates = _undated_report_dates(row, first, last, normalize)
+    elif not row.date_text:
         dates = _window_dates(row, article, first, last)
     else:
         dates = _phrase_dates(row, first, last, source, normalize, problems)
@@ -108,6 +115,30 @@ def _window_dates(row: EventRow, article: Article, first: date, last: date) -> _
         rule, source = "publication_window", DateSource.PUBLICATION
         how = f"no date phrase: publication window of {article.article_id}"
     return _Dates(first, last, first, last, grain, "", timex, rule, f"{how} → {first}..{last}", source)
+
+
+def _undated_report_dates(row: EventRow, first: date, last: date, normalize: Callable) -> _Dates:
+    """A reported event with no date phrase: a vague span its words name, the publication
+    window when they say it was going on, else the reporting lag (``lag``)."""
+    reading = reading_of(row.quote)
+    source = DateSource.PUBLICATION
+    if reading.kind == "vague":
+        try:
+            result = normalize(reading.cue, (first, last), row.quote)
+        except Exception:  # an unreadable cue falls back to the lag, never to a problem
+            result = None
+        if result is not None and result.resolved:
+            return _Dates(result.start, result.end, result.earliest, result.latest,
+                          result.granularity.value, result.mod.value, result.timex, result.rule,
+                          f"no date phrase, so the text's '{reading.cue}' dates it: {result.explanation}",
+                          source)
+    if reading.kind == "window":
+        grain, timex = ("day", first.isoformat()) if first == last else ("span", "")
+        return _Dates(first, last, first, last, grain, "", timex, "publication_window",
+                      window_explanation(first, last, reading), source)
+    earliest, latest = lag_interval(first, last, DEFAULT_LAG_DAYS)
+    return _Dates(earliest, latest, earliest, latest, "span", "", "", LAG_RULE,
+                  lag_explanation(first, last, DEFAULT_LAG_DAYS, row.quote), source)
 
 
 def _phrase_dates(row: EventRow, first: date, last: date, source: DateSource, normalize: Callable,
@@ -157,6 +188,6 @@ def _event(row: EventRow, anchor_event: Event | None, article: Article, dates: _
         anchor_latest=last, start=dates.start, end=dates.end, earliest=dates.earliest,
         latest=dates.latest, granularity=dates.granularity, mod=dates.mod, timex=dates.timex,
         rule=dates.rule, explanation=dates.explanation, date_source=dates.source,
-        override_reason=row.override_reason, actors=row.actors, sides=row.sides, towns=row.towns,
+        override_reason=row.override_reason, override_source=row.override_source, actors=row.actors, sides=row.sides, towns=row.towns,
         event_type=row.event_type, status=row.status, favours=row.favours, same_as=row.same_as,
         summary=row.summary)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from components.events.schema import DATE_COLUMNS, FRAME_COLUMNS, precision_of
 
 from .hierarchy import scope
+from .lag import DEFAULT_LAG_DAYS, LAG_ATTR, LAG_RULE
 from .model import Dataset, Event
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ def event_record(event: Event, dataset: Dataset) -> dict:
         "explanation": event.explanation,
         "date_source": event.date_source.value,
         "override_reason": event.override_reason,
+        "override_source": event.override_source,
         "actors": list(event.actors),
         "sides": list(event.sides),
         "towns": list(event.towns),
@@ -86,6 +88,8 @@ def events_to_frame(dataset: Dataset) -> "pd.DataFrame":
         frame[column] = frame[column].astype("float64")
     for column in DATE_COLUMNS:
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
+    if any(e.rule == LAG_RULE for e in dataset.events):
+        frame.attrs[LAG_ATTR] = DEFAULT_LAG_DAYS     # what with_reporting_lag starts from
     return frame
 
 

@@ -5,6 +5,7 @@ then raises one :class:`EventDataError` listing them in file and line order.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,9 @@ DEFAULT_DATA_DIR = DATA_DIR
 
 EVENT_COLUMNS = ("event_id", "article_id", "quote", "date_text", "anchor", "actors", "towns",
                  "event_type", "status", "favours", "same_as", "summary",
-                 "date_override_earliest", "date_override_latest", "override_reason")
+                 "date_override_earliest", "date_override_latest", "override_reason",
+                 "override_source")
+EVENT_OPTIONAL = ("override_source",)    # files from before it existed still load
 EVENT_REQUIRED = ("event_id", "article_id", "quote", "event_type", "status", "favours", "summary")
 FILE_ORDER = ("articles.csv", "actors.csv", "towns.csv", "event_types.csv", "events.csv",
               "moments.csv")
@@ -51,7 +54,7 @@ def load_dataset(data_dir: str | Path | None = None, *, normalize: Callable | No
     towns, town_names = load_towns(data_dir, problems)
     event_types = load_event_types(data_dir, problems)
     context = _Context(articles, article_ids, actors, actor_names, town_names, event_types)
-    rows = _event_rows(read_table(data_dir / LABEL, EVENT_COLUMNS, problems), context, problems)
+    rows = _event_rows(read_table(data_dir / LABEL, EVENT_COLUMNS, problems, EVENT_OPTIONAL), context, problems)
     events = date_events(rows, articles, normalize or default_normalize, problems)
     moments = load_moments(data_dir, {row.event_id for row in rows}, problems)
     if problems.items:
@@ -139,7 +142,8 @@ def _event_row(rec: Record, ctx: _Context, problems: Problems) -> EventRow | Non
     sides = tuple(dict.fromkeys(ctx.actors[a].side.value for a in actors if a in ctx.actors))
     return EventRow(rec.line, rec["event_id"], rec["article_id"], rec["quote"], rec["date_text"],
                     rec["anchor"], actors, sides, towns, event_type, status, favours,
-                    rec["same_as"], rec["summary"], override, rec["override_reason"])
+                    rec["same_as"], rec["summary"], override, rec["override_reason"],
+                    rec["override_source"])
 
 
 def _check_text(rec: Record, text: ArticleText, file: str, problems: Problems) -> None:
@@ -166,13 +170,25 @@ def _names(rec: Record, column: str, registry: NameRegistry, problems: Problems)
     return tuple(dict.fromkeys(canonical))
 
 
+def _check_source(rec: Record, problems: Problems) -> None:
+    """An override's source is a citation, or a web address (http/https, no spaces)."""
+    source = rec["override_source"]
+    looks_like_address = re.match(r"[a-z][a-z0-9+.-]*:(?!\s)", source, re.IGNORECASE)
+    if looks_like_address and not re.fullmatch(r"https?://[^\s/]+\S*", source, re.IGNORECASE):
+        problems.add(LABEL, rec.line, "override_source", source,
+                     f"override_source '{clip(source)}' is not an http(s) address "
+                     "(give a URL starting https:// or a citation in words)")
+
+
 def _override(rec: Record, problems: Problems):
     """The analyst's (earliest, latest), or None; both bounds and a reason are required."""
     lo_col, hi_col = "date_override_earliest", "date_override_latest"
+    _check_source(rec, problems)
     if not (rec[lo_col] or rec[hi_col]):
-        if rec["override_reason"]:
-            problems.add(LABEL, rec.line, "override_reason", rec["override_reason"],
-                         "override_reason given without date_override_earliest/latest")
+        for column in ("override_reason", "override_source"):
+            if rec[column]:
+                problems.add(LABEL, rec.line, column, rec[column],
+                             f"{column} given without date_override_earliest/latest")
         return None
     for column, other in ((lo_col, hi_col), (hi_col, lo_col)):
         if not rec[column]:

@@ -209,6 +209,7 @@ class Event:
     favours: Favours
     same_as: str
     summary: str
+    override_source: str = ""        # URL or citation backing the override ("" = none given)
 
     def __post_init__(self) -> None:
         if self.end < self.start or self.latest < self.earliest:

@@ -46,7 +46,8 @@ FRAME_COLUMNS: dict[str, str] = {
     "rule": "str",                # normalizer rule, "publication_window", "override", "acled_precision_2"...
     "explanation": "str",         # one-line derivation: phrase -> anchor -> rule -> interval
     "date_source": "str",         # phrase|publication|anchor_event|override|import
-    "override_reason": "str",
+    "override_reason": "str",     # why an analyst's override replaces the phrase's dates
+    "override_source": "str",     # the URL or citation that backs the override ("" = none)
     "actors": "list",             # canonical actor names
     "sides": "list",              # sides of those actors, same order, deduplicated
     "towns": "list",              # canonical town names

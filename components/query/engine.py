@@ -46,7 +46,11 @@ QUERY_COLUMNS: dict[str, pa.DataType] = {
     "outlet": pa.string(),
     "precision": pa.string(),
     "favours": pa.string(),
+    "published_earliest": pa.date32(),   # knowledge time (null for dataset imports)
+    "published_latest": pa.date32(),
 }
+# Query columns a file from before they existed reads as null.
+NULL_IF_ABSENT = {"published_earliest": "DATE", "published_latest": "DATE"}
 POSITION = "_pos"          # row position in the caller's frame / file
 _SAMPLE = 64               # event_id values checked on an attrs-key hit
 _MAX_TABLES = 8            # registered tables kept; the oldest is dropped beyond this
@@ -188,7 +192,9 @@ def parquet_table(path: str | Path):
             present = set(pq.read_schema(path).names)
             # A file from before scopes existed reads each name as its own whole scope.
             columns = ", ".join(c if c in present else f"{SCOPE_OF[c]} AS {c}"
-                                for c in QUERY_COLUMNS if c in present or SCOPE_OF.get(c) in present)
+                                if SCOPE_OF.get(c) in present else f"CAST(NULL AS {NULL_IF_ABSENT[c]}) AS {c}"
+                                for c in QUERY_COLUMNS
+                                if c in present or SCOPE_OF.get(c) in present or c in NULL_IF_ABSENT)
             source = (f"(SELECT {columns}, file_row_number::BIGINT AS {POSITION} "
                       f"FROM read_parquet('{quoted}', file_row_number = true))")
             _register(key, sql_source=source)

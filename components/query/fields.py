@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from components.events.lag import DEFAULT_LAG_DAYS, MAX_LAG_DAYS
 from components.events.schema import PRECISIONS
 
 
@@ -50,7 +51,19 @@ SCOPES = ("inside", "exact")
 SCOPE_LABELS = {"inside": "with places and groups inside", "exact": "exactly the names picked"}
 DATE_MODE_LABELS = {"overlap": "overlaps the range", "within": "certainly within"}
 DATE_KEYS = ("start", "end", "date_mode")
-CHOICE_KEYS = {"date_mode": DATE_MODES, "scope": SCOPES}   # single-valued filter settings
+# Knowledge time: only events whose article was published by a day.  "certainly" reads the
+# latest publication day, "possibly" the earliest (rows from datasets: their own dates).
+KNOWN_BY_KEY = "known_by"
+KNOWN_MODES = ("certainly", "possibly")
+KNOWN_MODE_LABELS = {"certainly": "certainly published by then", "possibly": "possibly published by then"}
+CHOICE_KEYS = {"date_mode": DATE_MODES, "scope": SCOPES,   # single-valued filter settings
+               "known_mode": KNOWN_MODES}
+# The reporting lag of undated reports, in whole days (components.events.lag).
+LAG_KEY = "lag"
+LAG_LIMITS = (0, MAX_LAG_DAYS)
+DEFAULT_LAG = DEFAULT_LAG_DAYS
+SETTING_LABELS = {KNOWN_BY_KEY: "Known by (publication day)", "known_mode": "Known by means",
+                  LAG_KEY: "Reporting lag of undated reports (days)"}
 
 # Fixed vocabularies of name fields (the others come from the data).
 FIXED_CHOICES = {"precision": PRECISIONS}
@@ -80,4 +93,5 @@ VIEW_LABELS = {"swimlane": "Timeline rows", "colour": "Colour by",
 PANEL_LABELS = {"presence": "Who was where, when", "map": "Map", "balance": "Russia vs Iran over time"}
 SIDEBAR_VIEW_CHOICES = ("swimlane", "colour", "period", "rule")
 
-URL_KEYS = frozenset(FIELD_BY_KEY) | frozenset(DATE_KEYS) | frozenset(CHOICE_KEYS) | frozenset(VIEW_CHOICES)
+URL_KEYS = (frozenset(FIELD_BY_KEY) | frozenset(DATE_KEYS) | frozenset(CHOICE_KEYS)
+            | frozenset(VIEW_CHOICES) | {KNOWN_BY_KEY, LAG_KEY})

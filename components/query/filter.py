@@ -17,6 +17,12 @@ field OR together):
   of 2020-06-20..2020-07-31.  ``within`` keeps only events known to lie entirely inside
   the range: ``earliest >= start and latest <= end`` — "June 2020" is dropped there.
   An open side (``start`` or ``end`` is ``None``) is unbounded.
+- ``known_by`` keeps what was known on that day: events from articles *certainly* published
+  by then (``published_latest <= known_by``), or with ``known_mode="possibly"`` possibly
+  published by then (``published_earliest <= known_by``).  Rows not from articles (dataset
+  imports) have no publication day: their own dates stand in (``latest`` / ``earliest``).
+- ``lag_days`` is not a constraint: undated reports are dated from that many days before
+  publication (``components.events.lag``); the query applies it before filtering.
 """
 from __future__ import annotations
 
@@ -27,7 +33,8 @@ import pandas as pd
 
 from components.events.model import side_label
 from components.events.schema import PRECISIONS
-from components.query.fields import DATE_MODES, FILTER_FIELDS, SCOPES
+from components.query.fields import (DATE_MODES, DEFAULT_LAG, FILTER_FIELDS, KNOWN_MODE_LABELS,
+                                     KNOWN_MODES, LAG_LIMITS, SCOPES)
 
 _DATE_MODE_WORDS = {"overlap": "overlapping", "within": "within"}
 
@@ -89,6 +96,9 @@ class EventFilter:
     date_mode: str = "overlap"
     precisions: tuple[str, ...] = ()
     scope: str = "inside"           # towns and actors: with what is inside/under them, or "exact"
+    known_by: date | None = None    # knowledge time: only what was published by this day
+    known_mode: str = "certainly"   # ... certainly (latest publication day) or possibly (earliest)
+    lag_days: int = DEFAULT_LAG     # reporting lag of undated reports (not a constraint)
 
     def __post_init__(self) -> None:
         # Widgets hand over lists, Timestamps and ISO strings: normalise them once, here.
@@ -96,6 +106,13 @@ class EventFilter:
             object.__setattr__(self, f.attr, _as_tuple(f.attr, getattr(self, f.attr)))
         object.__setattr__(self, "start", _as_date("start", self.start))
         object.__setattr__(self, "end", _as_date("end", self.end))
+        object.__setattr__(self, "known_by", _as_date("known_by", self.known_by))
+        if self.known_mode not in KNOWN_MODES:
+            raise FilterError(f"EventFilter.known_mode: {self.known_mode!r} is not one of {KNOWN_MODES}")
+        lag = self.lag_days
+        if isinstance(lag, bool) or not isinstance(lag, int) or not LAG_LIMITS[0] <= lag <= LAG_LIMITS[1]:
+            raise FilterError(f"EventFilter.lag_days: {lag!r} is not a whole number of days "
+                              f"{LAG_LIMITS[0]}..{LAG_LIMITS[1]}")
         if self.scope not in SCOPES:
             raise FilterError(f"EventFilter.scope: {self.scope!r} is not one of {SCOPES}")
         if self.date_mode not in DATE_MODES:
@@ -111,7 +128,8 @@ class EventFilter:
 
     def is_empty(self) -> bool:
         """True when nothing is selected (every event passes)."""
-        return not any(getattr(self, f.name) for f in fields(self) if f.name not in ("date_mode", "scope"))
+        settings = ("date_mode", "scope", "known_mode", "lag_days")
+        return not any(getattr(self, f.name) for f in fields(self) if f.name not in settings)
 
     def active(self) -> dict[str, str]:
         """Label -> human value for every constraint in use, for captions and titles."""
@@ -126,6 +144,8 @@ class EventFilter:
                 out[f.label if len(values) == 1 else f.plural] = text
         if self.start or self.end:
             out["Dates"] = f"{_DATE_MODE_WORDS[self.date_mode]} {self._range_text()}"
+        if self.known_by:
+            out["Known by"] = f"{self.known_by.isoformat()} ({KNOWN_MODE_LABELS[self.known_mode]})"
         return out
 
     def describe(self, total: int, shown: int) -> str:

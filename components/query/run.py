@@ -28,6 +28,7 @@ from components.io import store
 from components.query import engine
 from components.query.fields import BALANCE_PERIODS, BALANCE_RULES, FILTER_FIELDS
 from components.query.filter import EventFilter
+from components.query.lagged import lagged
 
 # Periods are numbered (weeks since the Monday 1970-01-05, months and quarters since year 0)
 # so the spread rule is integer arithmetic the engines agree on; weeks start on Monday.
@@ -60,6 +61,11 @@ def filter_predicate(table: ir.Table, flt: EventFilter) -> ir.BooleanValue | Non
         elif values:
             terms.append(table[f.column].isin(list(values)))
     earliest, latest = _day(table, "earliest"), _day(table, "latest")
+    if flt.known_by:
+        # What was known then: the publication day (rows without one: their own dates).
+        published, own = ((_day(table, "published_latest"), latest) if flt.known_mode == "certainly"
+                          else (_day(table, "published_earliest"), earliest))
+        terms.append(ibis.coalesce(published, own) <= ibis.date(flt.known_by))
     if flt.date_mode == "overlap":
         bounds = ((earliest, operator.le, flt.end), (latest, operator.ge, flt.start))
     else:
@@ -262,6 +268,8 @@ def _engine_sql(table_name: str, kind: str, flt: EventFilter, options: tuple) ->
 def _execute(source, kind: str, flt: EventFilter, **options) -> pa.Table:
     """Run one of the query builders on ``source``: cached SQL on the embedded engine,
     the Ibis expression itself on any other backend."""
+    if isinstance(source, pd.DataFrame):
+        source = lagged(source, flt.lag_days)
     table = events_table(source)
     if isinstance(source, pd.DataFrame | str | Path):
         return engine.run_arrow(_engine_sql(table.get_name(), kind, flt,
@@ -282,6 +290,7 @@ def filter_events(source, flt: EventFilter) -> pd.DataFrame:
     ``(earliest, event_id)``.
     """
     if isinstance(source, pd.DataFrame):
+        source = lagged(source, flt.lag_days)
         if flt.is_empty():     # nothing selected: skip the engine and the copy of every row
             return source.copy(deep=False)
         return source.take(matching_positions(source, flt))

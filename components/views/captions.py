@@ -2,11 +2,12 @@
 
 One sentence that makes a screenshot explain itself: the active filters and counts
 (from ``EventFilter.describe``, so it cannot disagree with the data), the date mode,
-the data's as-of date (the latest publication day in the data set) and the sources.
+the data's as-of date (the latest publication day in the data set), the reporting lag
+that dates undated reports, and the sources.
 
 >>> context_line(EventFilter(towns=("Albu Kamal",)), total=57, shown=14,
 ...              as_of=date(2020, 12, 31), sources=["SouthFront", "Diyaruna"])
-'Town: Albu Kamal and places within it · 14 of 57 events · date mode: overlap · data as of 2020-12-31 · sources: SouthFront, Diyaruna'
+'Town: Albu Kamal and places within it · 14 of 57 events · date mode: overlap · data as of 2020-12-31 · undated reports: up to 21 days before publication · sources: SouthFront, Diyaruna'
 """
 from __future__ import annotations
 
@@ -47,9 +48,18 @@ def sources_text(sources: Sequence[str], limit: int = MAX_SOURCES) -> str:
     return head + (f" and {len(sources) - limit} more" if len(sources) > limit else "")
 
 
+def lag_stamp(days: int) -> str:
+    """How undated reports are dated, for the chart stamp.
+
+    >>> lag_stamp(21)
+    'undated reports: up to 21 days before publication'
+    """
+    return f"undated reports: up to {days} day{'s' if days != 1 else ''} before publication"
+
+
 def context_line(flt: EventFilter, *, total: int, shown: int, as_of: date | None,
                  sources: Sequence[str]) -> str:
-    """Filters and counts · date mode · data as-of date · sources (plain text)."""
+    """Filters and counts · date mode · data as-of date · reporting lag · sources (plain text)."""
     as_of_text = as_of.isoformat() if as_of else "unknown"
     return (f"{flt.describe(total, shown)} · date mode: {flt.date_mode} · "
-            f"data as of {as_of_text} · sources: {sources_text(sources)}")
+            f"data as of {as_of_text} · {lag_stamp(flt.lag_days)} · sources: {sources_text(sources)}")

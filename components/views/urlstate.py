@@ -18,6 +18,13 @@ date_mode      overlap | within                               ``date_mode=within
 scope          inside (a town or actor with what is inside or ``scope=exact``
                under it: the default) | exact
 precision      day | week | month | year | coarser            ``precision=day``
+known_by       knowledge time: only events from articles      ``known_by=2020-06-30``
+               published by that day (YYYY-MM-DD; YYYY-MM or
+               YYYY: its last day)
+known_mode     certainly (latest publication day, the        ``known_mode=possibly``
+               default) | possibly (earliest)
+lag            reporting lag of undated reports, whole days   ``lag=14``
+               0..365 (default 21)
 swimlane       actor | side | town (timeline lanes)           ``swimlane=town``
 colour         side | type (timeline colours)                 ``colour=type``
 period         week | month | quarter (balance chart)         ``period=quarter``
@@ -41,7 +48,8 @@ import pandas as pd
 
 from components.events.registry import name_key
 from components.events.schema import DATE_MAX, DATE_MIN, NO_VALUE, OUT_OF_RANGE, explode_list
-from components.query.fields import CHOICE_KEYS, FILTER_FIELDS, FIXED_CHOICES, URL_KEYS, VIEW_CHOICES
+from components.query.fields import (CHOICE_KEYS, DEFAULT_LAG, FILTER_FIELDS, FIXED_CHOICES,
+                                     KNOWN_BY_KEY, LAG_KEY, LAG_LIMITS, URL_KEYS, VIEW_CHOICES)
 from components.query.filter import EventFilter
 
 MAX_VALUE_CHARS = 200
@@ -211,8 +219,9 @@ def parse_query_params(params: Mapping[str, object], vocab: Vocabulary) -> Parse
                 elif canonical not in resolved:
                     resolved.append(canonical)
         fields[field_name] = tuple(resolved)
-    for key in ("start", "end"):
+    for key in ("start", "end", KNOWN_BY_KEY):
         fields[key] = _single_date(key, _flat(picked.get(key, [])), warnings)
+    fields["lag_days"] = _single_days(LAG_KEY, _flat(picked.get(LAG_KEY, [])), warnings)
     if fields["start"] and fields["end"] and fields["end"] < fields["start"]:
         warnings.append(f"Ignored end={fields['end']}: before start={fields['start']}")
         fields["end"] = None
@@ -234,7 +243,7 @@ def _single_date(key: str, values: list[str], warnings: list[str]) -> date | Non
     if len(values) > 1:
         warnings.append(f"Ignored extra {key} values: {', '.join(shown(v) for v in values[1:])}")
     for value in values[:1]:
-        day = parse_date(value, end=key == "end")
+        day = parse_date(value, end=key != "start")
         if day is None:
             warnings.append(f"Ignored {key}={shown(value)}: not a date (use YYYY-MM-DD)")
         elif not DATE_MIN <= day <= DATE_MAX:
@@ -242,6 +251,18 @@ def _single_date(key: str, values: list[str], warnings: list[str]) -> date | Non
             return None
         return day
     return None
+
+
+def _single_days(key: str, values: list[str], warnings: list[str]) -> int:
+    """A whole number of days within LAG_LIMITS (the default when absent or bad)."""
+    if len(values) > 1:
+        warnings.append(f"Ignored extra {key} values: {', '.join(shown(v) for v in values[1:])}")
+    for value in values[:1]:
+        if value.isascii() and value.isdigit() and LAG_LIMITS[0] <= int(value) <= LAG_LIMITS[1]:
+            return int(value)
+        warnings.append(f"Ignored {key}={shown(value)}: not a whole number of days "
+                        f"{LAG_LIMITS[0]}..{LAG_LIMITS[1]}")
+    return DEFAULT_LAG
 
 
 def _single_choice(key: str, values: list[str], allowed: tuple[str, ...], default: str,
@@ -265,9 +286,11 @@ def to_query_params(flt: EventFilter, options: ViewOptions) -> dict[str, list[st
         values = list(getattr(flt, f.attr))
         if values:
             out[f.key] = values
-    for key in ("start", "end"):
+    for key in ("start", "end", KNOWN_BY_KEY):
         if getattr(flt, key):
             out[key] = [getattr(flt, key).isoformat()]
+    if flt.lag_days != DEFAULT_LAG:
+        out[LAG_KEY] = [str(flt.lag_days)]
     for key, allowed in CHOICE_KEYS.items():
         if getattr(flt, key) != allowed[0]:
             out[key] = [getattr(flt, key)]

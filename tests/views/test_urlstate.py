@@ -41,6 +41,12 @@ GOOD_CASES = [
     ("view", {"swimlane": "town", "colour": "type", "period": "quarter", "rule": "midpoint"}, {},
      {"swimlane": "town", "colour": "type", "period": "quarter", "rule": "midpoint"}),
     ("streamlit-embed", {"embed": "true"}, {}, {}),
+    ("known-by", {"known_by": "2020-06-30"}, {"known_by": date(2020, 6, 30)}, {}),
+    ("known-by-month", {"known_by": "2020-06"}, {"known_by": date(2020, 6, 30)}, {}),
+    ("known-possibly", {"known_by": "2020-06-30", "known_mode": "Possibly"},
+     {"known_by": date(2020, 6, 30), "known_mode": "possibly"}, {}),
+    ("lag", {"lag": "14"}, {"lag_days": 14}, {}),
+    ("lag-zero", {"lag": "0"}, {"lag_days": 0}, {}),
 ]
 assert len({c[0] for c in GOOD_CASES}) == len(GOOD_CASES)
 
@@ -79,6 +85,14 @@ BAD_CASES = [
     ("surrogate", {"town": "Albu\udcffKamal"}, {}, "invalid UTF-8"),
     ("html", {"source": "<img src=x onerror=alert(1)>"}, {}, "source='<img src=x"),
     ("bad-swimlane", {"swimlane": "country"}, {}, "swimlane='country'"),
+    ("bad-known-by", {"known_by": "2020-13-30"}, {}, "known_by='2020-13-30': not a date"),
+    ("free-text-known-by", {"known_by": "yesterday"}, {}, "known_by='yesterday': not a date"),
+    ("bad-known-mode", {"known_mode": "probably"}, {}, "known_mode='probably': use one of certainly, possibly"),
+    ("negative-lag", {"lag": "-3"}, {}, "lag='-3': not a whole number of days 0..365"),
+    ("huge-lag", {"lag": "366"}, {}, "lag='366'"),
+    ("fraction-lag", {"lag": "2.5"}, {}, "lag='2.5'"),
+    ("word-lag", {"lag": "three weeks"}, {}, "lag='three weeks'"),
+    ("unicode-digit-lag", {"lag": "\u0661\u0664"}, {}, "not a whole number"),
 ]
 assert len({c[0] for c in BAD_CASES}) == len(BAD_CASES)
 
@@ -104,6 +118,9 @@ ROUND_TRIPS = [
     EventFilter(actors=("Liwa Fatemiyoun",), start=date(2020, 1, 1), end=date(2020, 7, 31),
                 date_mode="within", precisions=("day",)),
     EventFilter(sources=("The Syrian Observer",), statuses=("background", "reported"), types=("clash",)),
+    EventFilter(known_by=date(2020, 6, 30)),
+    EventFilter(known_by=date(2018, 10, 6), known_mode="possibly", lag_days=7),
+    EventFilter(towns=("Albu Kamal",), lag_days=0),
 ]
 
 
@@ -118,6 +135,12 @@ def test_round_trip(flt):
 def test_defaults_are_left_out_of_the_url():
     assert to_query_params(EventFilter(), ViewOptions()) == {}
     assert to_query_params(EventFilter(towns=("Albu Kamal",)), ViewOptions()) == {"town": ["Albu Kamal"]}
+
+
+def test_knowledge_time_and_lag_in_the_url():
+    params = to_query_params(EventFilter(known_by=date(2020, 6, 30), known_mode="possibly",
+                                         lag_days=14), ViewOptions())
+    assert params == {"known_by": ["2020-06-30"], "known_mode": ["possibly"], "lag": ["14"]}
 
 
 def test_vocabulary_choices_are_canonical_names_only():

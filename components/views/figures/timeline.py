@@ -229,10 +229,20 @@ def _hover(rec: dict) -> str:
         f"Quote: “{plain_text(rec['quote'], limit=320)}”",
         f"Date phrase: {plain_text(phrase, limit=120)}",
         f"Derivation: {plain_text(rec['explanation'], limit=300)}",
+        *_override_lines(rec),
         f"Source: {source}",
         f"Status: {plain_text(rec['status'], wrap=None)} · type: {plain_text(rec['event_type'], wrap=None)}",
     ]
     return "<br>".join(lines)
+
+
+def _override_lines(rec: dict) -> list[str]:
+    """The analyst's reason and evidence for an override (plain text, never a link)."""
+    reason, evidence = rec.get("override_reason"), rec.get("override_source")
+    lines = [f"Override reason: {plain_text(reason, limit=300)}"] if isinstance(reason, str) and reason else []
+    if isinstance(evidence, str) and evidence:
+        lines.append(f"Override source: {plain_text(evidence, limit=200)}")
+    return lines
 
 
 def _add_periods(fig: go.Figure, marks: pd.DataFrame) -> None:
