@@ -38,8 +38,9 @@ def pick(key: str) -> str:
 
 
 def plain(markdown: str) -> str:
-    """What a reader sees: the app backslash-escapes data text shown through Markdown."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """What a reader sees: the app backslash-escapes data text shown through Markdown and puts
+    invisible word joiners into would-be autolinks."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def shown(at: AppTest) -> int:
