@@ -38,8 +38,8 @@ def pick(key: str) -> str:
 
 
 def plain(markdown: str) -> str:
-    """What a reader sees: the app backslash-escapes data text shown through Markdown and puts
-    invisible word joiners into would-be autolinks."""
+    """What a reader sees: the app backslash-escapes data text shown through Markdown and
+    puts invisible word joiners (U+2060) into would-be links."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
