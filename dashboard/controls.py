@@ -12,6 +12,7 @@ from datetime import date
 import streamlit as st
 
 from components.events.model import side_label
+from components.text import visible_controls
 from components.query.fields import (DATE_MODE_LABELS, DATE_MODES, FILTER_FIELDS, KNOWN_BY_KEY,
                                      KNOWN_MODE_LABELS, KNOWN_MODES, LAG_KEY, LAG_LIMITS,
                                      PANEL_LABELS, SCOPE_LABELS, SCOPES, SETTING_LABELS,
@@ -109,8 +110,8 @@ def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
 def _labeller(vocab: Vocabulary, key: str):
     """Option text: human side names; towns and actors with their aliases (searchable)."""
     if key == "side":
-        return side_label
-    return lambda value: vocab.label(key, value)
+        return lambda value: visible_controls(side_label(value), one_line=True)
+    return lambda value: visible_controls(vocab.label(key, value), one_line=True)
 
 
 def sync_url(flt: EventFilter, options: ViewOptions) -> None:

@@ -15,6 +15,7 @@ import pytest
 from components.text import BIDI_CONTROLS, plotly_text
 from components.views.figures import balance_figure, map_figure, timeline_figure
 from components.views.figures.geo import load_geo_lines
+from components.views.figures.presence import presence_figure
 from tests.support.frames import make_frame
 
 PAYLOAD = ('<a href="https://evil.example/login">click</a><span style="font-size:90px">big</span>'
@@ -62,8 +63,23 @@ def figures():
     out["map"] = map_figure(frame, geo_lines=load_geo_lines(), context=context)
     out["map_off_view"] = map_figure(frame.assign(lon=[40.5] * (len(frame) - 1) + [10.0]), context=context)
     out["balance"] = balance_figure(balance, rule_text=PAYLOAD, context=context)
+    out["balance_count"] = balance_figure(balance.assign(sources=1), rule_text=PAYLOAD, context=context,
+                                          rule="count", publications=[("2020-01-01", "2020-01-03", PAYLOAD)])
     out["empty"] = timeline_figure(frame.iloc[:0], context=context)
+    moments = frame.iloc[:2].assign(moment=[PAYLOAD, LONG], earliest=frame["latest"].iloc[:2])
+    out["timeline_moments"] = timeline_figure(frame.assign(status="background"), context=context,
+                                              moments=moments)
+    out["presence"] = presence_figure(_episodes(frame), context=context)
     return out
+
+
+def _episodes(frame):
+    from datetime import date
+    from components.events.presence import Episode
+    return [Episode(PAYLOAD + " place", side, date(2020, 1, 1), date(2020, 1, 5), None, None,
+                    (PAYLOAD,), PAYLOAD, date(2020, 6, 1), date(2020, 2, 1)) for side in ("russia", "iran")] + \
+        [Episode(LONG, "russia", date(2020, 1, 1), date(2020, 1, 5), date(2020, 3, 1), date(2020, 3, 2),
+                 (LONG,), LONG, date(2020, 6, 1))]
 
 
 FIGURES = figures()

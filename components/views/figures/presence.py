@@ -76,7 +76,8 @@ def presence_figure(episodes: list[Episode], *, context: str = "",
     ticks = [row[(place, sides[0])] + (len(sides) - 1) / 2 for place in places]
     fig.update_yaxes(tickvals=ticks, ticktext=[plain_text(p, limit=40, wrap=None) for p in places],
                      range=[max(row.values()) + 0.8, -0.8], showgrid=False, zeroline=False)
-    fig.layout.meta = {"places": places, "episodes": len(shown)}
+    fig.layout.meta = {"places": [plain_text(p, limit=40, wrap=None) for p in places],
+                       "episodes": len(shown)}
     return fig
 
 

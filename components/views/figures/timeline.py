@@ -403,7 +403,8 @@ def _add_context_band(fig: go.Figure, context: pd.DataFrame, context_groups: pd.
         ys.append(-0.5 - track * CONTEXT_TRACK)
     ordered = ordered.assign(y=ys, hover=[_hover(rec) for rec in ordered.to_dict("records")])
     for group, part in ordered.groupby("group", sort=True):
-        fig.add_trace(trace("bar", name=f"{group} · context", showlegend=False, orientation="h",
+        fig.add_trace(trace("bar", name=f"{plain_text(group, limit=40, wrap=None)} · context",
+                            showlegend=False, orientation="h",
                             y=part["y"], base=part["earliest"],
                             x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
                             width=CONTEXT_TRACK * 0.6,
