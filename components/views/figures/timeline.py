@@ -26,10 +26,12 @@ from components.events.model import CAMPS, side_label
 from components.events.schema import NO_VALUE
 from components.views.figures.common import (
     new_figure, trace,
-    MS_PER_DAY, SIDE_COLOURS, as_list, base_layout, category_colours, context_markup,
+    MS_PER_DAY, as_list, base_layout, category_colours, context_markup,
     date_text, empty_figure, plain_text, require_columns, rgba,
 )
 from components.views.figures.density import density_figure
+from components.views.figures.timeline_context import (add_context_band, camp_label, context_groups_of,
+                                                       is_context, lane_stripe, mid_day, moment_marks)
 
 SWIMLANES = {"actor": "actors", "side": "sides", "town": "towns"}
 COLOUR_BY = ("side", "type")
@@ -45,11 +47,7 @@ ONE_DAY = pd.Timedelta(days=1)
 TRACK_HEIGHT = 1.0
 BAR_WIDTH = 0.72
 TRACK_PX = 15            # pixels per track: both camps fit the first screen
-CONTEXT_TRACK = 0.34     # the context band's tracks are thinner than a lane's
-LONG_ONGOING_DAYS = 92   # an ongoing situation longer than a quarter is context, not a lane mark
-MOMENT_MAX_DAYS = 31     # a key moment is drawn when its date is known to a month or better
 CAMP_GAP = 1.0            # extra y units between camps, where the camp's name sits
-CAMP_NAMES = {"russia": "Russia's camp", "iran": "Iran's camp", "": "others"}
 
 
 def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by: str = "side",
@@ -80,26 +78,18 @@ def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by:
     lane_events = events[~context_rows] if not context_rows.all() else events
     context_events = events[context_rows] if not context_rows.all() else events.iloc[:0]
     marks, bands = _lane_marks(lane_events, swimlane, colour_by, actor_sides or {})
-    context_groups = _context_groups(context_events, colour_by)
+    context_groups = context_groups_of(context_events, colour_by)
     colours = category_colours([*marks["group"], *context_groups["group"]], colour_by)
     fig = new_figure()
     _add_periods(fig, marks)
     _add_ranges(fig, marks, colours)
     _add_days(fig, marks, colours)
     _add_same_as(fig, marks)
-    band_top = _add_context_band(fig, context_events, context_groups, colours)
+    band_top = add_context_band(fig, context_events, context_groups, colours, _hover)
     _add_legend_keys(fig, marks, colours, context_groups)
     fig = _layout(fig, marks, bands, title, safe_context, swimlane, colour_by, band_top,
                   moment_marks(moments))
     return _apply_window(fig, lane_events, window or (None, None), focus=True)
-
-
-def is_context(events: pd.DataFrame) -> pd.Series:
-    """Rows drawn in the thin context band instead of a lane: background rows, and ongoing
-    situations longer than ``LONG_ONGOING_DAYS`` ("controlled by the IRGC since 2017")."""
-    width = (events["latest"] - events["earliest"]).dt.days
-    status = events["status"].astype(str)
-    return (status == "background") | ((status == "ongoing") & (width > LONG_ONGOING_DAYS))
 
 
 def _apply_window(fig: go.Figure, events: pd.DataFrame, window: tuple | None,
@@ -351,7 +341,7 @@ def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
         label += (f"<br>Intersected interval: {date_text(lo)} .. {date_text(hi)}" if lo <= hi
                   else "<br>The reports' intervals do not overlap")
         for point in (rec, other):
-            cx.append(_mid(point))
+            cx.append(mid_day(point))
             cy.append(point["y"])
             ct.append(label)
         cx.append(None)
@@ -371,78 +361,14 @@ def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
                                  hovertext=it, hoverinfo="text", legendgroup="same_as"))
 
 
-def _mid(rec: pd.Series) -> pd.Timestamp:
-    return rec["earliest"] + (rec["latest"] + ONE_DAY - rec["earliest"]) / 2
-
-
-def _context_groups(context: pd.DataFrame, colour_by: str) -> pd.DataFrame:
-    """The colour group of each context row (its favours, or its type), as marks' columns."""
-    if context.empty:
-        return pd.DataFrame(columns=["group", "day", "span"])
-    groups = (context["favours"].map(side_label) if colour_by == "side"
-              else context["event_type"].fillna(NO_VALUE).astype(str))
-    return pd.DataFrame({"group": groups.to_numpy(), "day": False, "span": True})
-
-
-def _add_context_band(fig: go.Figure, context: pd.DataFrame, context_groups: pd.DataFrame,
-                      colours: dict[str, str]) -> float:
-    """Background and long-running rows as thin spans above the lanes (packed on thin
-    tracks at negative y); returns the band's top in y units (0 when there is none)."""
-    if context.empty:
-        return 0.0
-    groups = context_groups["group"].tolist()
-    ordered = context.assign(group=groups).sort_values(["earliest", "latest", "event_id"])
-    ends: list[pd.Timestamp] = []
-    ys = []
-    for start, end in zip(ordered["earliest"], ordered["latest"]):
-        track = next((t for t, last in enumerate(ends) if last < start), len(ends))
-        if track == len(ends):
-            ends.append(end)
-        else:
-            ends[track] = end
-        ys.append(-0.5 - track * CONTEXT_TRACK)
-    ordered = ordered.assign(y=ys, hover=[_hover(rec) for rec in ordered.to_dict("records")])
-    for group, part in ordered.groupby("group", sort=True):
-        fig.add_trace(trace("bar", name=f"{plain_text(group, limit=40, wrap=None)} · context",
-                            showlegend=False, orientation="h",
-                            y=part["y"], base=part["earliest"],
-                            x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
-                            width=CONTEXT_TRACK * 0.6,
-                            marker={"color": rgba(colours[group], 0.35), "line": {"width": 0}},
-                            hovertext=part["hover"], hoverinfo="text", legendgroup=group))
-    return 0.5 + (len(ends) - 1) * CONTEXT_TRACK + CONTEXT_TRACK / 2
-
-
-def moment_marks(moments: pd.DataFrame | None) -> tuple[list[dict], list[dict]]:
-    """Key moments as (shapes, annotations): a dotted vertical line at each moment's date,
-    labelled along the line.  Returned as dicts and set on the layout in one update (Plotly
-    re-validates the whole list on every add_shape)."""
-    if moments is None or moments.empty:
-        return [], []
-    short = moments[(moments["latest"] - moments["earliest"]).dt.days <= MOMENT_MAX_DAYS]
-    shapes, notes = [], []
-    for rec in short.sort_values("earliest").to_dict("records"):
-        day = _mid(rec)
-        label = plain_text(rec["moment"], limit=40, wrap=None)
-        shapes.append({"type": "line", "xref": "x", "x0": day, "x1": day, "yref": "paper", "y0": 0,
-                       "y1": 1, "line": {"color": "#555555", "width": 1, "dash": "dot"},
-                       "layer": "below"})
-        notes.append({"x": day, "xref": "x", "y": 1, "yref": "paper", "yanchor": "top",
-                      "xanchor": "right", "text": label, "textangle": -90, "showarrow": False,
-                      "font": {"size": 10, "color": "#333333"}, "bgcolor": "rgba(255,255,255,0.75)",
-                      "hovertext": f"Key moment: {label} ({date_text(rec['earliest'])} .. "
-                                   f"{date_text(rec['latest'])}) · {plain_text(rec['event_id'], wrap=None)}"})
-    return shapes, notes
-
-
 def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, float, str]],
             title: str, context: str, swimlane: str, colour_by: str,
             band_top: float = 0.0, moments: tuple[list[dict], list[dict]] = ([], [])) -> go.Figure:
     total = bands[-1][2] if bands else 1
     span = total + 0.8 + band_top
     base_layout(fig, title, context, height=int(min(2600, 190 + TRACK_PX * span)))
-    shapes = [_lane_stripe(i, low, high, camp) for i, (_, low, high, camp) in enumerate(bands)]
-    annotations = [_camp_label(camp, low) for i, (_, low, _, camp) in enumerate(bands)
+    shapes = [lane_stripe(i, low, high, camp) for i, (_, low, high, camp) in enumerate(bands)]
+    annotations = [camp_label(camp, low) for i, (_, low, _, camp) in enumerate(bands)
                    if i == 0 or bands[i - 1][3] != camp] if swimlane != "town" else []
     if band_top:
         shapes.append({"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
@@ -471,18 +397,3 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
                        "lanes": [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands],
                        "camps": [camp for _, _, _, camp in bands]}
     return fig
-
-
-def _lane_stripe(index: int, low: float, high: float, camp: str) -> dict:
-    """A lane's background: tinted by its camp, plain grey bands for the rest."""
-    colour = (rgba(SIDE_COLOURS[camp], 0.07 if index % 2 == 0 else 0.035) if camp
-              else "#F2F2F2" if index % 2 == 0 else "rgba(0,0,0,0)")
-    return {"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": low - 0.2,
-            "y1": high + 0.2, "fillcolor": colour, "line": {"width": 0}, "layer": "below"}
-
-
-def _camp_label(camp: str, low: float) -> dict:
-    """The camp's name at the right edge of its first lane."""
-    return {"text": CAMP_NAMES.get(camp, "others"), "xref": "paper", "x": 0, "xanchor": "left",
-            "yref": "y", "y": low - 0.2, "yanchor": "bottom", "showarrow": False,
-            "font": {"size": 11, "color": SIDE_COLOURS.get(camp, "#555555")}}
