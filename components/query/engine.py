@@ -26,7 +26,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-import ibis
+from components.lazy import lazy_module
+
+ibis = lazy_module("ibis")                 # imported when the engine first runs
 
 from components.io.store import SCOPE_OF, column_to_arrow
 from components.io.store import open_events as store_open_events

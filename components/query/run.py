@@ -21,8 +21,10 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-import ibis
-import ibis.expr.types as ir
+from components.lazy import lazy_module
+
+ibis = lazy_module("ibis")                 # imported when a query is built
+ir = lazy_module("ibis.expr.types")
 
 from components.io import store
 from components.query import engine
