@@ -50,15 +50,14 @@ class NameFinder:
         for canonical, names in aliases.items():
             for name in names:
                 self._canonical.setdefault(" ".join(name.split()).casefold(), canonical)
-        ordered = sorted(self._canonical, key=len, reverse=True)
+        ordered = sorted((n for n in self._canonical if not has_arabic(n)), key=len, reverse=True)  # Arabic: _arabic_hits
         body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
         self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if ordered else None
 
     def __call__(self, text: str) -> list[str]:
         """Canonical names found in ``text``, first occurrence order, no repeats."""
-        if self._regex is None:
-            return []
-        hits = [(m.start(), self._canonical[" ".join(m.group().split()).casefold()]) for m in self._regex.finditer(text)]
+        hits = [(m.start(), self._canonical[" ".join(m.group().split()).casefold()])
+                for m in (self._regex.finditer(text) if self._regex else ())]
         if has_arabic(text):
             hits = sorted(hits + self._arabic_hits(text))
         found: list[str] = []
