@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .fold import fold_with_map
+from .fold import end_of_word_marks, fold_with_map
 from .read import RULES, _CLITIC
 from .vocab import WRAPPER
 
@@ -48,7 +48,8 @@ def arabic_spans(text: str) -> list[tuple[int, int, int, int]]:
     for s_start, s_end in _sentences(text):
         folded, index = fold_with_map(text[s_start:s_end])
         for lo, hi in _in_sentence(folded):
-            spans.append((s_start + index[lo], s_start + index[hi - 1] + 1, s_start, s_end))
+            end = end_of_word_marks(text, s_start + index[hi - 1] + 1, s_end)
+            spans.append((s_start + index[lo], end, s_start, s_end))
     return spans
 
 

@@ -15,12 +15,19 @@ Folding (one output character per kept input character, so offsets map back):
 """
 from __future__ import annotations
 
-_DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"} | {chr(c) for c in range(0x06D6, 0x06EE)}
+MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"} | {chr(c) for c in range(0x06D6, 0x06EE)}
 _MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ئ": "ي", "ؤ": "و",
         **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 _SPACE = set("،؛؟,;:()[]{}\"“”«»!?\u200f\u200e\u200b\u200c\u200d")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _CONJ = set("وف")
+
+
+def end_of_word_marks(text: str, end: int, limit: int) -> int:
+    """``end`` moved past the diacritics and tatweel that follow it (they belong to the last letter)."""
+    while end < limit and text[end] in MARKS:
+        end += 1
+    return end
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
@@ -29,7 +36,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     n = len(text)
     for i, ch in enumerate(text):
-        if ch in _DROP:
+        if ch in MARKS:
             continue
         ch = _MAP.get(ch, ch)
         if ch in _SPACE or ch.isspace():
