@@ -52,3 +52,21 @@ SWITCH_CASES = [("late 2017", False), ("أمس", True), ("٣", True), ("Deir ez-
 @pytest.mark.parametrize("text, expected", SWITCH_CASES, ids=[c[0] or "empty" for c in SWITCH_CASES])
 def test_has_arabic(text, expected):
     assert has_arabic(text) is expected
+
+
+def test_english_path_never_loads_the_arabic_rules():
+    import subprocess
+    import sys
+    code = ("import sys; from components.dates import normalize_date; from components.dates.extract import find_dates; "
+            "normalize_date('late 2017', '2018-10-06'); find_dates('Clashes took place last week.', '2018-10-06'); "
+            "print(sorted(m for m in sys.modules if m.startswith('components.dates.arabic.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr
+
+
+@pytest.mark.timeout(60)    # a hang guard: wrapper words without a date must stay cheap
+def test_wrapper_floods_are_bounded():
+    from components.dates import normalize_date
+    from components.dates.extract import find_dates
+    assert find_dates("قبل " * 3000 + "وفي " * 3000 + "أواخر " * 2000, "2018-10-06") == []
+    assert not normalize_date("وفي " * 60, "2018-10-06").resolved
