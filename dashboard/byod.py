@@ -11,7 +11,7 @@ Two panels, each a function the app calls where it wants them:
 
 Nothing from the data becomes markup: the article is shown with ``st.text`` (plain,
 preformatted) with ⟦ ⟧ around each phrase; an Arabic article right to left through
-``st.html`` with every piece HTML-escaped (``dashboard.text.marked_html``), phrases in
+``st.html`` with every piece HTML-escaped (``dashboard.marked.marked_html``), phrases in
 ``<mark>``; tables go through ``st.dataframe``.  Sample: ``data/samples/arabic_article_synthetic.txt``.
 """
 from __future__ import annotations
@@ -29,7 +29,8 @@ from components.io.importers import ImportFileError, import_upload
 from components.io.importers.frame import merge_frames
 from components.io.importers.references import References, load_references
 from components.io.proposals import propose_rows, proposals_csv
-from dashboard.text import literal, marked_html
+from dashboard.marked import marked_html
+from dashboard.text import literal
 
 MAX_UPLOAD_MB = 50
 MAX_ARTICLE_CHARS = 200_000

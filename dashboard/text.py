@@ -8,7 +8,6 @@ shows exactly as written and nothing in it is interpreted.
 """
 from __future__ import annotations
 
-import html
 import re
 import string
 
@@ -22,16 +21,3 @@ def literal(text: object, limit: int = MAX_CHARS) -> str:
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return _PUNCTUATION.sub(r"\\\1", flat)
-
-
-def marked_html(text: str, spans, *, rtl: bool = False) -> str:
-    """``text`` as an inert HTML block with each (start, end) span in ``<mark>``: every piece of
-    data goes through ``html.escape`` (quotes too), so nothing in it becomes markup; the only
-    tags are the ones written here.  ``rtl`` sets ``dir="rtl"`` for Arabic."""
-    parts, at = [], 0
-    for start, end in spans:
-        parts += [html.escape(text[at:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
-        at = end
-    parts.append(html.escape(text[at:]))
-    direction = "rtl" if rtl else "ltr"
-    return f'<div dir="{direction}" style="white-space: pre-wrap; line-height: 1.8">{"".join(parts)}</div>'

@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from dashboard.text import marked_html  # noqa: E402
+from dashboard.marked import marked_html  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = (ROOT / "data" / "samples" / "arabic_article_synthetic.txt").read_text(encoding="utf-8")
@@ -55,6 +55,8 @@ MARKED_CASES = [
     ("أمس <b>x</b>", [(0, 3)], True, '<div dir="rtl" style="white-space: pre-wrap; line-height: 1.8"><mark>أمس</mark> &lt;b&gt;x&lt;/b&gt;</div>'),
     ('a "q" & b', [(8, 9)], False, '<div dir="ltr" style="white-space: pre-wrap; line-height: 1.8">a &quot;q&quot; &amp; <mark>b</mark></div>'),
     ("", [], True, '<div dir="rtl" style="white-space: pre-wrap; line-height: 1.8"></div>'),
+    ("أمس\u202eabc\u200f", [(0, 3)], True,
+     '<div dir="rtl" style="white-space: pre-wrap; line-height: 1.8"><mark>أمس</mark>⟨U+202E⟩abc\u200f</div>'),
 ]
 
 
