@@ -9,7 +9,8 @@ leading conjunction و/ف is left out of the span ("وفي أواخر عام 201
 Refused, because in running text they are usually not dates (``_refused``):
 
 * "العام"/"الشهر"/"الأسبوع" alone ("الرأي العام", "المدير العام"), unless a wrapper word
-  stands before it ("نهاية العام", "خلال الشهر");
+  other than "من" stands before it ("نهاية العام", "خلال الشهر"), and never before
+  نفسه/ذاته ("من العام نفسه": the year named earlier, which is not resolved);
 * "اليوم" followed by a word that makes it another day or a name ("اليوم التالي",
   "اليوم السابع");
 * "الاثنين"/"الأحد" alone (also "the two", "the one"), unless "يوم", a time of day or a
@@ -36,6 +37,7 @@ _FINDERS = [(r, re.compile(rf"(?<!\w)(?P<conj>[وف](?=[بلك]?(?:{WRAPPER}) ))
                            rf"{_CLITIC}(?P<core>{r.pattern})(?!\w)")) for r in RULES]
 _THIS_PERIOD_BARE = re.compile(r"ال(?:اسبوع|شهر|عام|سنه)")
 _NOT_TODAY = re.compile(r" (?:التالي|السابق|نفسه|ذاته|الذي|الموعود|الاول|الثاني|الثالث|السابع|العالمي|الوطني|ال\w+ي)(?!\w)")
+_SAME = re.compile(r" (?:نفسه|ذاته|عينه)(?!\w)")
 _RISKY_WEEKDAYS = re.compile(r"(?:الاثنين|الاحد)")
 _RISKY_MONTHS = re.compile(r"(?:اب|مارس)")
 _BARE_NUMBER = re.compile(r"\d+(?: ?م)?")
@@ -94,7 +96,8 @@ def _refused(rule: str, m: re.Match, folded: str) -> bool:
     core = m["core"]
     after = folded[m.end():]
     if rule == "ar_this_period" and _THIS_PERIOD_BARE.fullmatch(core):
-        return not m["wrap"]   # a bare noun needs a wrapper word
+        # a bare noun needs a wrapper word other than "من", and is no anaphora ("من العام نفسه")
+        return not m["wrap"] or m["wrap"].strip().endswith("من") or bool(_SAME.match(after))
     if rule == "ar_today" and core == "اليوم":
         return bool(_NOT_TODAY.match(after))
     if rule == "ar_weekday" and _RISKY_WEEKDAYS.fullmatch(core):

@@ -45,8 +45,10 @@ def _vague_rules() -> list[Rule]:
 RULES: tuple[Rule, ...] = tuple(_vague_rules() + rules_days.RULES + rules_periods.RULES)
 _seen: set[str] = set()
 for _rule in RULES:
-    if _rule.name in _seen or _rule.regex.fullmatch("") or not _rule.examples:
-        raise ValueError(f"Arabic rule table: duplicate, empty-matching or example-less rule {_rule.name!r}")
+    if _rule.name in _seen or _rule.regex.fullmatch("") or not _rule.examples or _UNFOLDED.search(_rule.pattern):
+        raise ValueError(f"Arabic rule table: duplicate, empty-matching, example-less or unfolded rule {_rule.name!r}")
+    if not all(_rule.regex.fullmatch(fold(example)) for example in _rule.examples):
+        raise ValueError(f"Arabic rule table: an example of {_rule.name!r} does not match it: {_rule.examples!r}")
     _seen.add(_rule.name)
 
 _CLITIC = "(?:[وف]?[بلك]?)"

@@ -91,8 +91,8 @@ def next_weekday(m, ctx: Ctx) -> Found:
     return Found(P.day(day), extent=_night(day, m["tod"]))
 
 
-# "ليلة السبت/الأحد"، "ليلة الخميس على الجمعة": the night between two days
-@rule("ar_night_between", rf"ليله (?P<wd>{WEEKDAY}) ?(?:/|-|على|الى) ?(?P<wd2>{WEEKDAY})", "ليلة السبت/الأحد",
+# "ليلة السبت/الأحد"، "ليلة الخميس على الجمعة"، "منتصف ليل الخميس-الجمعة": the night between two days
+@rule("ar_night_between", rf"(?:منتصف )?(?:ليله|ليل) (?P<wd>{WEEKDAY}) ?(?:/|-|علي|الي) ?(?P<wd2>{WEEKDAY})", "ليلة السبت/الأحد",
       "the night between the two most recent such days (next ones if future tense)")
 def night_between(m, ctx: Ctx) -> Found:
     first, second = WEEKDAYS[m["wd"]], WEEKDAYS[m["wd2"]]
