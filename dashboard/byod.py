@@ -9,8 +9,10 @@ Two panels, each a function the app calls where it wants them:
   window, see the date phrases marked in the text with their intervals, and the proposed
   events.csv rows with a CSV download.
 
-Nothing here renders HTML: the article is shown with ``st.text`` (plain, preformatted)
-with ⟦ ⟧ around each phrase, and tables go through ``st.dataframe``.
+Nothing from the data becomes markup: the article is shown with ``st.text`` (plain,
+preformatted) with ⟦ ⟧ around each phrase; an Arabic article right to left through
+``st.html`` with every piece HTML-escaped (``dashboard.marked.marked_html``), phrases in
+``<mark>``; tables go through ``st.dataframe``.  Sample: ``data/samples/arabic_article_synthetic.txt``.
 """
 from __future__ import annotations
 
@@ -20,12 +22,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.dates.arabic import has_arabic
 from components.dates.extract import find_dates
 from components.dates.model import Anchor
 from components.io.importers import ImportFileError, import_upload
 from components.io.importers.frame import merge_frames
 from components.io.importers.references import References, load_references
 from components.io.proposals import propose_rows, proposals_csv
+from dashboard.marked import marked_html
 from dashboard.text import literal
 
 MAX_UPLOAD_MB = 50
@@ -130,7 +134,8 @@ def render_article_panel(registry_or_data_dir: References | str | Path | None = 
         published = st.text_input("Published (YYYY-MM-DD, or a window YYYY-MM-DD/YYYY-MM-DD)",
                                   key=f"{key}_published", placeholder="2020-07-05/2020-07-08")
         if not text.strip() or not published.strip():
-            st.caption("Paste the text and its publication date to see the date phrases.")
+            st.caption("Paste the text and its publication date to see the date phrases "
+                       "(Arabic too; sample: data/samples/arabic_article_synthetic.txt).")
             return
         try:
             anchor = Anchor.of(published)
@@ -138,8 +143,12 @@ def render_article_panel(registry_or_data_dir: References | str | Path | None = 
             st.error(f"Publication date not understood: {literal(published)} ({literal(err)})")
             return
         found = find_dates(text, anchor)
-        st.write(f"{len(found)} date phrase(s), marked ⟦like this⟧:")
-        st.text(_marked(text, found))
+        if has_arabic(text):   # right to left, phrases highlighted; every piece of text HTML-escaped
+            st.write(f"{len(found)} date phrase(s), highlighted:")
+            st.html(marked_html(text, [(f.start_char, f.end_char) for f in found], rtl=True))
+        else:
+            st.write(f"{len(found)} date phrase(s), marked ⟦like this⟧:")
+            st.text(_marked(text, found))
         if not found:
             return
         st.dataframe(pd.DataFrame([{"phrase": f.text, "earliest": f.result.bounds_iso()[0],

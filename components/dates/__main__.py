@@ -2,7 +2,7 @@
 
     python -m components.dates normalize "last week" --anchor 2020-07-06[/2020-07-08] [--context "..."]
     python -m components.dates batch < in.jsonl > out.jsonl
-    python -m components.dates bench [--json] [--gold PATH]
+    python -m components.dates bench [--json] [--gold PATH] [--arabic-gold PATH] [--no-arabic]
 
 Adding a subcommand = one ``_cmd_x(args) -> int`` function plus one entry in ``COMMANDS``
 (name -> (function, help, argument adder)).
@@ -119,6 +119,8 @@ def _add_bench(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--gold", default=None, help="gold JSONL (default: ../shared/benchmarks/timebank_dates.jsonl)")
     p.add_argument("--no-dateparser", action="store_true", help="skip the dateparser comparison")
+    p.add_argument("--arabic-gold", default=None, help="Arabic gold JSONL (default: benchmarks/arabic_dates.jsonl)")
+    p.add_argument("--no-arabic", action="store_true", help="skip the Arabic set")
 
 
 COMMANDS = {

@@ -1,4 +1,5 @@
-"""``python -m components.dates bench``: accuracy and speed on TimeBank, against dateparser.
+"""``python -m components.dates bench``: accuracy and speed on TimeBank, against dateparser
+(and, in the default run, on the Arabic set: ``arabic/bench.py``).
 
 For every gold line (text, dct, sentence, start, end, granularity) we call
 ``normalize_date(text, dct, sentence)`` and compare start/end with the gold period using
@@ -152,5 +153,11 @@ def run_bench(args) -> int:
         print(json.dumps({"error": f"{err.name or err}: not installed; pip install -r requirements-dev.txt, "
                                    "or run with --no-dateparser"}))
         return 2
-    print(json.dumps(report) if args.json else format_report(report))
+    if not getattr(args, "no_arabic", False):   # the Arabic set: ``arabic/bench.py``
+        from .arabic.bench import ARABIC_GOLD, arabic_bench, format_arabic
+        arabic_gold = Path(getattr(args, "arabic_gold", None) or ARABIC_GOLD)
+        report["arabic"] = arabic_bench(_period_interval, arabic_gold,
+                                        with_dateparser=not getattr(args, "no_dateparser", False))
+    print(json.dumps(report) if args.json else format_report(report)
+          + ("\n\n" + format_arabic(report["arabic"]) if "arabic" in report else ""))
     return 0

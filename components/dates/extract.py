@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .arabic import has_arabic
 from .model import Anchor, DateResult
 from .normalize import normalize_date
 from .rules import find_rules
@@ -163,7 +164,29 @@ def find_dates(text: str, anchor: "Anchor | date | str", *, context_window: int 
     found: list[Found] = []
     for s_start, s_end in sentences(text):
         found.extend(_in_sentence(text, s_start, s_end, anchor, context_window, include_signals))
+    if has_arabic(text):  # Arabic rules, loaded on first use: the English path never pays for them
+        found = _with_arabic(text, anchor, context_window, found)
     return found
+
+
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _with_arabic(text: str, anchor: Anchor, window: int, english: list[Found]) -> list[Found]:
+    """The Arabic phrases (``arabic.find``), plus the English finds written with Latin
+    letters that overlap none of them (a bare "2017" inside Arabic text is the Arabic
+    rules' to judge)."""
+    from .arabic.find import arabic_spans
+
+    found = []
+    for a, b, s_start, s_end in arabic_spans(text):
+        context = text[max(s_start, a - window): min(s_end, b + window)]
+        result = normalize_date(text[a:b], anchor, context)
+        if result.resolved or result.rule:
+            found.append(Found(a, b, text[a:b], result, context))
+    found += [f for f in english if _LATIN.search(f.text)
+              and all(f.end_char <= g.start_char or f.start_char >= g.end_char for g in found)]
+    return sorted(found, key=lambda f: f.start_char)
 
 
 def _in_sentence(text: str, s_start: int, s_end: int, anchor: Anchor, window: int,

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .arabic import has_arabic
 from .model import Anchor, DateResult, Granularity, Mod
 from .modifiers import apply_modifier
 from .periods import Period
@@ -263,14 +264,15 @@ def _bounds(rule: Rule, found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, 
 class _Tense:
     """The direction for one call: given (rule words, caller) or read from the sentence once, on demand."""
 
-    __slots__ = ("value", "known", "context", "text")
+    __slots__ = ("value", "known", "context", "text", "infer")
 
-    def __init__(self, given: str | None, context: str, text: str) -> None:
+    def __init__(self, given: str | None, context: str, text: str, infer=None) -> None:
         self.value, self.known, self.context, self.text = given, given is not None, context, text
+        self.infer = infer or infer_tense
 
     def __call__(self) -> str | None:
         if not self.known:
-            self.value, self.known = infer_tense(self.context, self.text), True
+            self.value, self.known = self.infer(self.context, self.text), True
         return self.value
 
 
@@ -342,8 +344,12 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     phrase = clean(text)
     if not phrase:
         return _error(text, anchor_text, "empty date phrase")
-    hit = read(phrase)
-    compound = _compound and len(phrase) <= MAX_COMPOUND
+    arabic = has_arabic(text)
+    if arabic:  # Arabic rules, loaded on first use (``arabic/``): never a cost on the English path
+        from .arabic.read import infer_tense as arabic_tense, read_arabic
+        hit, compound = read_arabic(text), False
+    else:
+        hit, compound = read(phrase), _compound and len(phrase) <= MAX_COMPOUND
     if hit is None and compound and isinstance(context, str) and context:
         hit = _read_with_neighbours(phrase, clean(context[: 4 * MAX_CHARS]))
     if hit is None and compound and (" " in phrase or "-" in phrase):
@@ -361,7 +367,7 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
                                             "sentence, not from the publication: anchor it on that event")
         return replace(refused, rule=rule.name)    # recognised, so extraction still proposes it
     # The sentence's tense is read only if a resolver or the past-clip asks for it.
-    tense = _Tense(rule.tense or direction, context, text.strip())
+    tense = _Tense(rule.tense or direction, context, text.strip(), arabic_tense if arabic else None)
     try:
         results = _resolve_all(rule, match, mods, anchor, tense, context)
     except (ValueError, OverflowError, KeyError, IndexError, StopIteration) as err:

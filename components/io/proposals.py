@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.dates.arabic import has_arabic
 from components.dates.extract import find_dates
 from components.dates.model import Anchor
 from components.events.loader import EVENT_COLUMNS
@@ -49,20 +50,37 @@ class NameFinder:
         for canonical, names in aliases.items():
             for name in names:
                 self._canonical.setdefault(" ".join(name.split()).casefold(), canonical)
-        ordered = sorted(self._canonical, key=len, reverse=True)
+        ordered = sorted((n for n in self._canonical if not has_arabic(n)), key=len, reverse=True)  # Arabic: _arabic_hits
         body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
         self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE) if ordered else None
 
     def __call__(self, text: str) -> list[str]:
         """Canonical names found in ``text``, first occurrence order, no repeats."""
-        if self._regex is None:
-            return []
+        hits = [(m.start(), self._canonical[" ".join(m.group().split()).casefold()])
+                for m in (self._regex.finditer(text) if self._regex else ())]
+        if has_arabic(text):
+            hits = sorted(hits + self._arabic_hits(text))
         found: list[str] = []
-        for m in self._regex.finditer(text):
-            name = self._canonical[" ".join(m.group().split()).casefold()]
+        for _, name in hits:
             if name not in found:
                 found.append(name)
         return found
+
+    def _arabic_hits(self, text: str) -> list[tuple[int, str]]:
+        """Arabic aliases matched on the folded text (hamza, taa marbuta... as in the date rules),
+        also with an attached conjunction or preposition: "والميادين", "بالبوكمال", "للحرس الثوري".
+        A name followed by a bare number is an outlet's ("دير الزور 24"), not the place."""
+        from components.dates.arabic.fold import fold, fold_with_map
+
+        if not hasattr(self, "_arabic"):
+            folded = {fold(name): canonical for name, canonical in self._canonical.items() if has_arabic(name)}
+            body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(folded, key=len, reverse=True))
+            self._arabic = (re.compile(rf"(?<!\w)[وف]?[بلك]?(?P<name>{body})(?!\w)(?! \d+(?!\w))") if folded else None, folded)
+        regex, folded_names = self._arabic
+        if regex is None:
+            return []
+        folded_text, index = fold_with_map(text)
+        return [(index[m.start("name")], folded_names[" ".join(m["name"].split())]) for m in regex.finditer(folded_text)]
 
 
 def propose_rows(text: str, published: str, refs: References | None = None) -> pd.DataFrame:
