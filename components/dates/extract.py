@@ -30,7 +30,7 @@ from datetime import date
 from .model import Anchor, DateResult
 from .normalize import normalize_date
 from .rules import find_rules
-from .vocab import MONTHS, WEEKDAYS
+from .vocab import MONTHS, NOT_DATE_WORDS, WEEKDAYS
 
 MAX_TEXT = 2_000_000          # characters; longer input is refused (ValueError)
 DEFAULT_CONTEXT_WINDOW = 400  # characters of sentence kept on each side of a phrase
@@ -237,13 +237,16 @@ def _refused(rule: str, m: re.Match, cleaned: str, sentence: str, index: list[in
     if rule == "year" and not re.match(r"(?:the |fiscal|fy|calendar |year )", core):
         # a bare number: a year when signalled ("in 1998", "since nineteen ninety-six") or when
         # its digits are 1900..2099, unless it counts something ("2000 fighters")
-        if _COUNT_WORDS.match(after) or before.endswith((" at", " to")) or before in ("at", "to"):
+        if _COUNT_WORDS.match(after) or before.endswith((" at", " to")) or before in ("at", "to") \
+                or NOT_DATE_WORDS.get(before.rpartition(" ")[2]) == "road":
             return True     # "2000 fighters", "closed at 2082", "rose to 2010"
         if _YEAR_SIGNAL.search(before + " "):
             return False
         if _SPELLED_CENTURY.match(core):
             return False    # "nineteen ninety-six": only ever a year
         return not (_BARE_YEAR.fullmatch(core) and 1900 <= int(core) <= 2099)
+    if rule == "day_of_month":
+        return not _ordinal_is_a_day(core, before, after, sentence, index, m)
     if rule == "the_year" and core == "year":
         return True
     if rule == "season" and " " not in word and not _YEAR_SIGNAL.search(before + " "):
@@ -253,6 +256,27 @@ def _refused(rule: str, m: re.Match, cleaned: str, sentence: str, index: list[in
     if rule == "season" and after.startswith(" of ") and not re.match(r" of \d", after):
         return True
     return False
+
+
+# Words before a bare ordinal that make it a day of the month ("on the 5th", "until the 12th");
+# "in", "for", "at" do not ("for the 3rd time", "in the 4th Division").
+_ORDINAL_SIGNAL = re.compile(r"(?:^|(?<= ))(?:on|by|until|till|since|from|before|after|as of|through|starting|"
+                             r"beginning|between|dated|on or before|on or after)(?: the)? $")
+
+
+def _ordinal_is_a_day(core: str, before: str, after: str, sentence: str, index: list[int], m: re.Match) -> bool:
+    """A bare ordinal ("the 5th") is a day of the month only where the context makes it one:
+    "the 5th of this month", or a date signal before it ("on the 5th") -- and never when the
+    next word names a unit, a road or a count ("the 5th Corps", "on the 12th day of the siege")
+    or is a capitalised name ("the 17th Division")."""
+    following = after.split(maxsplit=1)[0] if after.strip() else ""
+    if following in NOT_DATE_WORDS:
+        return False
+    if "month" in core:
+        return True
+    if re.match(r"\s*[A-Z]", sentence[index[m.end() - 1] + 1:]):
+        return False
+    return bool(_ORDINAL_SIGNAL.search(before + " "))
 
 
 def _in_a_name(sentence: str, index: list[int], m: re.Match) -> bool:

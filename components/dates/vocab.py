@@ -191,3 +191,19 @@ def weekday_value(text: str) -> int:
 def ordinal_value(text: str) -> int:
     """'third' / '3rd' / '3' -> 3."""
     return day_value(text)
+
+
+def _not_date_words() -> dict[str, str]:
+    """``not_dates.csv``: words that make a bare ordinal or number next to them a name, not a
+    date ("the 5th Corps", "Highway 4", "for the 3rd time"); kind ``unit``, ``road`` or ``count``."""
+    table = {}
+    for lineno, (word, kind, example) in enumerate(_rows("not_dates.csv", ("word", "kind", "example")), start=2):
+        if kind not in ("unit", "road", "count"):
+            raise VocabError(f"not_dates.csv:{lineno}:2: kind must be unit, road or count: {kind!r}")
+        if word not in example.split():
+            raise VocabError(f"not_dates.csv:{lineno}:3: example must use the word {word!r}: {example!r}")
+        table[word] = kind
+    return table
+
+
+NOT_DATE_WORDS = _not_date_words()
