@@ -121,11 +121,17 @@ def clean_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+_LOOKBACK = 64                     # characters read back from a sentence break for its last word
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]{1,60})\.$")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text`` (paragraph breaks also end one)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)\.$", text[start:m.start()].rstrip("\"'”’)"))
+        # only the last word before the break is read (a bounded look-back, so a text of
+        # nothing but abbreviations -- "A. A. A. ..." -- stays linear)
+        word = _LAST_WORD.search(text[max(start, m.start() - _LOOKBACK):m.start()].rstrip("\"'”’)"))
         if "\n" not in m.group() and word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
             continue
         spans.append((start, m.start()))
@@ -166,6 +172,23 @@ def find_dates(text: str, anchor: "Anchor | date | str", *, context_window: int 
     return found
 
 
+LOOK = 48   # characters read before or after a match for its neighbour words: bounded, so a
+            # sentence of a thousand matches costs a thousand short reads, not a quadratic scan
+
+
+def _word_start(text: str, at: int) -> int:
+    """``at`` (clamped to 0) moved forward to the start of a word, so a window never begins mid-word."""
+    if at <= 0:
+        return 0
+    space = text.find(" ", at - 1)
+    return space + 1 if 0 <= space else at
+
+
+def _tail(text: str, end: int) -> str:
+    """The last ``LOOK`` characters before ``end``, starting on a word."""
+    return text[_word_start(text, end - LOOK): end]
+
+
 def _in_sentence(text: str, s_start: int, s_end: int, anchor: Anchor, window: int,
                  include_signals: bool) -> list[Found]:
     sentence = text[s_start:s_end]
@@ -201,14 +224,14 @@ def _widenings(cleaned: str, start: int, end: int, floor: int, include_signals: 
     """Candidate spans for one match, widest first: modifiers, then signals, then trailing words."""
     lo, with_modifiers = start, start
     for _ in range(4):
-        m = _LEFT_MODIFIER.search(cleaned, floor, lo)
+        m = _LEFT_MODIFIER.search(cleaned, max(floor, _word_start(cleaned, lo - LOOK)), lo)
         if m and m.end() == lo:
             lo = with_modifiers = m.start()
             continue
-        m = _LEFT_SIGNAL.search(cleaned, floor, lo)
+        m = _LEFT_SIGNAL.search(cleaned, max(floor, _word_start(cleaned, lo - LOOK)), lo)
         if not m or m.end() != lo:
             break
-        inner = _LEFT_MODIFIER.search(cleaned, floor, m.start())    # "late in 2017": the signal sits inside
+        inner = _LEFT_MODIFIER.search(cleaned, max(floor, _word_start(cleaned, m.start() - LOOK)), m.start())    # "late in 2017": the signal sits inside
         if inner and inner.end() == m.start():
             lo = with_modifiers = inner.start()
         elif include_signals:
@@ -226,8 +249,8 @@ def _refused(rule: str, m: re.Match, cleaned: str, sentence: str, index: list[in
     """True for matches that are usually not dates in running text (see the module docstring)."""
     core = m.group()
     original = sentence[index[m.start()]: index[m.end() - 1] + 1]
-    before = cleaned[: m.start()].rstrip()
-    after = cleaned[m.end():]
+    before = _tail(cleaned, m.start()).rstrip()
+    after = cleaned[m.end(): m.end() + LOOK]
     if rule == "month":
         word = core.removeprefix("in ").strip(".")
         return word not in _FULL_MONTHS or not original[-len(word):][:1].isupper() or word in _RISKY_MONTHS
@@ -264,6 +287,10 @@ _ORDINAL_SIGNAL = re.compile(r"(?:^|(?<= ))(?:on|by|until|till|since|from|before
                              r"beginning|between|dated|on or before|on or after)(?: the)? $")
 
 
+_CAPITALISED_NEXT = re.compile(r"\s*[A-Z]")
+_NEXT_NAME = re.compile(r" ([A-Z][\w'-]*)")
+
+
 def _ordinal_is_a_day(core: str, before: str, after: str, sentence: str, index: list[int], m: re.Match) -> bool:
     """A bare ordinal ("the 5th") is a day of the month only where the context makes it one:
     "the 5th of this month", or a date signal before it ("on the 5th") -- and never when the
@@ -274,7 +301,7 @@ def _ordinal_is_a_day(core: str, before: str, after: str, sentence: str, index: 
         return False
     if "month" in core:
         return True
-    if re.match(r"\s*[A-Z]", sentence[index[m.end() - 1] + 1:]):
+    if _CAPITALISED_NEXT.match(sentence, index[m.end() - 1] + 1):
         return False
     return bool(_ORDINAL_SIGNAL.search(before + " "))
 
@@ -283,12 +310,12 @@ def _in_a_name(sentence: str, index: list[int], m: re.Match) -> bool:
     """Part of a name: "Good Friday", or followed by a capitalised word ("Sunday Times") unless
     a signal word stands before it ("on Friday Saudi Arabia said")."""
     a, b = index[m.start()], index[m.end() - 1] + 1
-    before = re.search(r"(\w+)\W*$", sentence[:a])
+    before = re.search(r"(\w+)\W*$", _tail(sentence, a))
     if before and before.group(1).lower() in _NAME_PREFIXES:
         return True
     if before and _LEFT_SIGNAL.search(before.group(1).lower() + " "):
         return False
-    after = re.match(r" ([A-Z][\w'-]*)", sentence[b:])
+    after = _NEXT_NAME.match(sentence, b)
     return bool(after and after.group(1).lower() not in MONTHS and after.group(1).lower() not in WEEKDAYS)
 
 
@@ -300,7 +327,7 @@ def _risky_months(cleaned: str, sentence: str, index: list[int], taken: list[tup
             continue
         if not sentence[index[m.start()]].isupper():
             continue
-        before = cleaned[: m.start()]
+        before = _tail(cleaned, m.start())
         if _LEFT_SIGNAL.search(before) or _LEFT_MODIFIER.search(before) or re.search(r"(?:last|next|this|of) $", before):
             spans.append((m.start(), m.end()))
     return spans

@@ -124,16 +124,32 @@ def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
     return None
 
 
+_WORD_START = re.compile(r"(?<![\w'-])[\w']")
+# Each rule's possible first characters when all of them can start a word (else None: always scan).
+_WORD_HEADS = [head if head is not None and all(c.isalnum() or c in "_'" for c in head) else None
+               for head, _ in _EDGES]
+
+
 def find_rules(text: str) -> list[tuple[Rule, re.Match]]:
-    """Non-overlapping rule matches inside a cleaned ``text``, longest first then by position."""
+    """Non-overlapping rule matches inside a cleaned ``text``, longest first then by position.
+
+    Linear in the text: a rule is scanned for only if some word of the text starts with a
+    character its pattern can start with, and overlaps are checked against a per-character
+    map of the spans already taken (not against every earlier match)."""
+    starts = frozenset(_WORD_START.findall(text))
     hits = []
-    for candidate in RULES:
+    for candidate, head in zip(RULES, _WORD_HEADS):
+        if head is not None and starts.isdisjoint(head):
+            continue
         for m in FINDERS[candidate.name].finditer(text):
             if (candidate.name, m.group()) not in _NOT_IN_TEXT:
                 hits.append((candidate, m))
     hits.sort(key=lambda hit: (-(hit[1].end() - hit[1].start()), hit[1].start()))
     taken: list[tuple[Rule, re.Match]] = []
+    used = bytearray(len(text))
     for candidate, m in hits:
-        if all(m.end() <= other.start() or m.start() >= other.end() for _, other in taken):
+        a, b = m.span()
+        if not any(used[a:b]):
             taken.append((candidate, m))
+            used[a:b] = b"\x01" * (b - a)
     return sorted(taken, key=lambda hit: hit[1].start())

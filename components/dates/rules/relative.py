@@ -142,10 +142,11 @@ def before_last(m, ctx: Ctx) -> Found:
 def day_of_month(m, ctx: Ctx) -> Found:
     d = int(m["d"][:-2])
     options = []
+    index = ctx.anchor.year * 12 + ctx.anchor.month - 1
     for months in (-2, -1, 0, 1, 2):
-        first = P.shift("month", ctx.anchor.replace(day=1), months)
-        if d <= P.month(first.year, first.month).end.day:
-            options.append(P.day(first.replace(day=d)))
+        y, mon = divmod(index + months, 12)
+        if d <= P.month_end(y, mon + 1).day:
+            options.append(P.day(date(y, mon + 1, d)))
     return Found(most_recent(options, ctx))
 
 
