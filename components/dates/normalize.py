@@ -38,7 +38,7 @@ from .model import Anchor, DateResult, Granularity, Mod
 from .explain import ANCHOR_WORDS, explain, reading  # noqa: F401  (ANCHOR_WORDS: re-exported)
 from .modifiers import apply_modifier
 from .periods import Period
-from .rules.base import Ctx, Found, Rule
+from .rules.base import Ctx, Found, LazyPattern, Rule
 from .rules import RULES_BY_NAME, find_rules, match_rules
 from .vocab import APPROX, CLOCK_BARE, CLOCK_MARKED, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
 
@@ -51,12 +51,12 @@ MAX_COMPOUND = 80   # longer phrases are not split into ranges nor searched insi
 @dataclass(frozen=True, slots=True)
 class Peeler:
     name: str
-    regex: re.Pattern
+    regex: LazyPattern
     mod: Mod
 
 
 def _peeler(name: str, pattern: str, mod: Mod = Mod.NONE) -> Peeler:
-    return Peeler(name, re.compile(pattern), mod)
+    return Peeler(name, LazyPattern(pattern), mod)
 
 
 _CLOCK_LEAD = r"(?:at|around|about|approximately|shortly after|shortly before|after|before|by|from|until)"
@@ -82,7 +82,7 @@ PEELERS = (
     _peeler("the", r"the (?P<rest>.+)"),
     _peeler("possessive", r"(?P<rest>.+?)'s?"),
 )
-_FUTURE_CUES = re.compile(r"(?:(?<![\w'])" + alternation(c for c, d in TENSE_CUES.items() if d == "future" and c[0] != "'")
+_FUTURE_CUES = LazyPattern(r"(?:(?<![\w'])" + alternation(c for c, d in TENSE_CUES.items() if d == "future" and c[0] != "'")
                           + r"|'ll)(?!\w)")
 
 
@@ -134,7 +134,7 @@ def read(phrase: str, depth: int = 0, budget: list[int] | None = None) -> tuple[
 # Words that move, bound or slice the period they qualify: dropping one of them leaves a
 # wrong date, not a vaguer one ("the following spring" is not "spring", "the first half of
 # the decade" not "the first half", "for the first time since 2011" not 2011).
-_SHIFTING_WORDS = re.compile(r"(?<![\w'])(?:last|next|following|previous|preceding|prior|ago|later|earlier|after|before|"
+_SHIFTING_WORDS = LazyPattern(r"(?<![\w'])(?:last|next|following|previous|preceding|prior|ago|later|earlier|after|before|"
                              r"coming|since|until|till|that|same|first|second|third|fourth|final|half|"
                              r"(?:day|week|weekend|month|year|decade|century)s?)(?![\w'])")
 
@@ -155,11 +155,11 @@ def _read_inside(phrase: str):
 
 
 TENSE_WINDOW = (80, 15)  # characters read before / after the phrase: cues mostly precede it
-_PAST_CUES = re.compile(  # any regular past form ("declared", "killed") is a past cue too
+_PAST_CUES = LazyPattern(  # any regular past form ("declared", "killed") is a past cue too
     r"(?<![\w'])(?:" + alternation(c for c, d in TENSE_CUES.items() if d == "past") + r"|[a-z]{3,}ed)(?!\w)")
 
 
-_DEADLINE = re.compile(r"(?<![\w])(?:by|until|till|through|to|before|deadline of)\s+(?:the\s+)?$")
+_DEADLINE = LazyPattern(r"(?<![\w])(?:by|until|till|through|to|before|deadline of)\s+(?:the\s+)?$")
 
 
 def infer_tense(context: str, text: str = "") -> str | None:

@@ -65,20 +65,25 @@ def alternation(words) -> str:
 
 
 def _trie_regex(node: dict) -> str:
-    def depth(child: dict) -> int:
-        return 0 if not child else 1 + max(depth(grand) for grand in child.values())
+    return _trie_parts(node)[0]
 
-    branches = []
-    for token, child in sorted(node.items(), key=lambda kv: (-depth(kv[1]), kv[0])):
+
+def _trie_parts(node: dict) -> tuple[str, int]:
+    """(regex, depth) of a trie node; each node visited once (deepest branch first)."""
+    parts = []
+    for token, child in node.items():
         if token == "":
             continue
-        head = r"[\s-]+" if token == " " else re.escape(token)
-        branches.append(head + (_trie_regex(child) if child else ""))
+        body, depth = _trie_parts(child) if child else ("", 0)
+        parts.append((-(depth + 1), token, (r"[\s-]+" if token == " " else re.escape(token)) + body))
+    parts.sort()
+    branches = [branch for _, _, branch in parts]
     if "" in node:
         branches.append("")
+    depth = -parts[0][0] if parts else 0
     if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+        return branches[0], depth
+    return "(?:" + "|".join(branches) + ")", depth
 
 
 MONTHS = _int_table("months.csv", ("name", "month"), 1, 12)
