@@ -308,6 +308,16 @@ def measure_text_speed(chars: int = 100_000) -> dict:
             "find_100k_worst_s": max(find_s.values()) if chars == 100_000 else None}
 
 
+def measure_dates_speed(quick: bool, workdir: Path) -> dict:
+    """The date command line as a user meets it (``benchmarks/dates_speed.py``): start-up of
+    ``normalize`` and whole-process ``batch`` against dateparser's cached-parser loop."""
+    from benchmarks.dates_speed import measure
+    try:
+        return measure(2_000 if quick else 10_000, workdir)
+    except (RuntimeError, OSError, ImportError) as err:   # e.g. dateparser not installed
+        return {"error": str(err)[:300]}
+
+
 def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     workdir.mkdir(parents=True, exist_ok=True)
     sizes = QUICK_SIZES if quick else FULL_SIZES
@@ -333,6 +343,9 @@ def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     report["scaling"] = [{k: r.get(k) for k in SCALING_KEYS if k in r} for r in scaling]
     report["text_speed"] = measure_text_speed(10_000 if quick else 100_000)
     report["find_100k_worst_s"] = report["text_speed"]["find_100k_worst_s"]
+    report["dates_speed"] = measure_dates_speed(quick, workdir)
+    report["dates_cli_startup_s"] = report["dates_speed"].get("dates_cli_startup_s")
+    report["dates_batch_vs_dateparser"] = report["dates_speed"].get("dates_batch_vs_dateparser")
     report["import_acled"] = measure_import((2_000,) if quick else (20_000, 200_000), workdir)
     app_keys = {"app_first_render_s": None, "app_rerun_s": None, "app_first_render_1m_s": None,
                 "app_rerun_1m_s": None, "app_rerun_10m_s": None}
