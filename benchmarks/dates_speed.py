@@ -9,6 +9,7 @@ against dateparser run the way its users would (``benchmarks/dateparser_batch.py
 * ``dates_batch_vs_dateparser``: wall seconds of ``python benchmarks/dateparser_batch.py``
   over those of ``python -m components.dates batch``, whole processes on the same JSONL of
   distinct (phrase, anchor, sentence) lines, best of 3 interleaved runs each.
+* ``measure_text_speed``: ``find`` on 100,000 characters of adversarial shapes (issue 17).
 * ``dates_in_process_per_s``: ``normalize_date`` on the same lines in this process, CPU time,
   best of 3 -- no cache across calls (every line is distinct anyway).
 """
@@ -100,6 +101,36 @@ def measure(lines: int = 10_000, workdir: Path = Path("/tmp/dz-bench"), with_dat
         best = min(best, time.process_time() - began)
     report["dates_in_process_per_s"] = round(lines / best)
     return report
+
+
+def measure_text_speed(chars: int = 100_000) -> dict:
+    """What tests no longer assert (wall clocks are noisy there): the normalizer on
+    adversarial input and ``find_dates`` on 100,000 characters of run-on text (issue 17:
+    text whose "sentences" end in abbreviations took 27-80 s before ``find`` was made
+    linear); ``find_100k_worst_s`` is the slowest of the adversarial shapes, wall seconds."""
+    sys.path.insert(0, str(ROOT))
+    from components.dates import normalize_date
+    from components.dates.extract import find_dates
+    anchor = "2020-07-05/2020-07-08"
+    normalize_date("last week", anchor)
+    adversarial = ["(" * 5_000, "last " * 2_000 + "week", "May " * 5_000, "a" * 20_000]
+    worst_ms = 0.0
+    for text in adversarial:
+        began = time.perf_counter()
+        normalize_date(text, anchor, text)
+        worst_ms = max(worst_ms, (time.perf_counter() - began) * 1000)
+    units = {"abbreviations": "Mr. A. ", "initials": "A. ", "dotted": "U.S. ", "no_space": "A.", "may": "May ",
+             "weekdays": "Friday ", "ordinal_days": "on the 5th ", "abbreviated_dates": "Jan. 5 ",
+             "paragraphs": "A.\n\n", "prose": "Russian forces deployed a convoy to Deir Ezzor last week, and on "
+                                             "Saturday Iran-backed militias withdrew. "}
+    find_s = {}
+    for name, unit in units.items():
+        text = (unit * (chars // len(unit) + 1))[:chars]
+        began = time.perf_counter()
+        find_dates(text, anchor)
+        find_s[name] = round(time.perf_counter() - began, 3)
+    return {"normalize_adversarial_worst_ms": round(worst_ms, 2), "find_chars": chars, "find_s": find_s,
+            "find_100k_worst_s": max(find_s.values()) if chars == 100_000 else None}
 
 
 def main(argv: list[str] | None = None) -> int:
