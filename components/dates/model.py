@@ -104,7 +104,7 @@ class DateResult:
     timex: str = ""                  # TIMEX3 value: "2020-W27", "2017", "PAST_REF"
     edtf: str = ""                   # EDTF interval for earliest/latest: "2017-09-01/2017-12-31"
     rule: str = ""                   # name of the rule that matched
-    explanation: str = ""            # phrase -> anchor -> rule -> interval, one line
+    explanation: str = ""            # plain English: phrase -> anchor -> reading -> interval
     error: str = ""                  # why, when not resolved
     direction: str = ""              # "past"/"future": how an ambiguous phrase was read
 
