@@ -72,14 +72,16 @@ def plain_text(value: object, *, limit: int = HOVER_MAX_CHARS, wrap: int | None 
 
     '<' and '>' become the look-alike guillemets '‹' '›' so no tag can form, '&'
     is left alone ('&amp;'-style entities are only ever shown, never executed).
-    Long text is cut at ``limit`` characters with an ellipsis.
+    Long text is cut at a word boundary within ``limit`` characters, with an ellipsis.
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     text = " ".join(str(value).split())
     text = text.replace("<", "‹").replace(">", "›")
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
+    if len(text) > limit:   # cut at a word boundary: never mid-word (one unbroken word is cut anyway)
+        cut = text[: limit - 1]
+        space = cut.rfind(" ", limit // 2)
+        text = (cut[:space] if space > 0 and not text[limit - 1].isspace() else cut).rstrip() + "…"
     if wrap:
         text = "<br>".join(textwrap.wrap(text, wrap)) or ""
     return text
