@@ -280,30 +280,14 @@ def measure_import(sizes: tuple[int, ...], workdir: Path) -> list[dict]:
     return out
 
 
-def measure_text_speed(chars: int = 100_000) -> dict:
-    """What tests no longer assert (wall clocks are noisy there): the normalizer on
-    adversarial input and ``find_dates`` on 100,000 characters of run-on text (issue 17: text
-    whose "sentences" end in abbreviations is still quadratic here, ~56 s)."""
-    from components.dates import normalize_date
-    from components.dates.extract import find_dates
-    anchor = "2020-07-05/2020-07-08"
-    normalize_date("last week", anchor)
-    adversarial = ["(" * 5_000, "last " * 2_000 + "week", "May " * 5_000, "a" * 20_000]
-    worst_ms = 0.0
-    for text in adversarial:
-        began = time.perf_counter()
-        normalize_date(text, anchor, text)
-        worst_ms = max(worst_ms, (time.perf_counter() - began) * 1000)
-    texts = {"abbreviations": "Mr. A. " * 15_000, "may": "May " * 25_000, "prose": (
-        "Russian forces deployed a convoy to Deir Ezzor last week, and on Saturday Iran-backed "
-        "militias withdrew. ") * 1_000}
-    find_s = {}
-    for name, text in texts.items():
-        text = text[:chars]
-        began = time.perf_counter()
-        find_dates(text, anchor)
-        find_s[name] = round(time.perf_counter() - began, 3)
-    return {"normalize_adversarial_worst_ms": round(worst_ms, 2), "find_chars": chars, "find_s": find_s}
+def measure_dates_speed(quick: bool, workdir: Path) -> dict:
+    """The date command line as a user meets it (``benchmarks/dates_speed.py``): start-up of
+    ``normalize`` and whole-process ``batch`` against dateparser's cached-parser loop."""
+    from benchmarks.dates_speed import measure
+    try:
+        return measure(2_000 if quick else 10_000, workdir)
+    except (RuntimeError, OSError, ImportError) as err:   # e.g. dateparser not installed
+        return {"error": str(err)[:300]}
 
 
 def measure_hostile_inputs() -> dict:
@@ -358,8 +342,13 @@ def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     report["peak_rss_largest_mb"] = {"events": scaling[-1].get("events"),
                                      "mb": scaling[-1].get("peak_rss_mb")}
     report["scaling"] = [{k: r.get(k) for k in SCALING_KEYS if k in r} for r in scaling]
+    from benchmarks.dates_speed import measure_text_speed
     report["text_speed"] = measure_text_speed(10_000 if quick else 100_000)
     report.update(measure_hostile_inputs())
+    report["find_100k_worst_s"] = report["text_speed"]["find_100k_worst_s"]
+    report["dates_speed"] = measure_dates_speed(quick, workdir)
+    report["dates_cli_startup_s"] = report["dates_speed"].get("dates_cli_startup_s")
+    report["dates_batch_vs_dateparser"] = report["dates_speed"].get("dates_batch_vs_dateparser")
     report["import_acled"] = measure_import((2_000,) if quick else (20_000, 200_000), workdir)
     app_keys = {"app_first_render_s": None, "app_rerun_s": None, "app_first_render_1m_s": None,
                 "app_rerun_1m_s": None, "app_rerun_10m_s": None,

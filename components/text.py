@@ -94,8 +94,16 @@ def _flat(value: object) -> str:
 
 
 def clip(text: str, limit: int) -> str:
-    """``text`` cut to ``limit`` characters, the last one an ellipsis when cut."""
-    return text if len(text) <= limit else text[: max(0, limit - 1)].rstrip() + "…"
+    """``text`` cut to ``limit`` characters, the last one an ellipsis when cut; the cut falls
+    at a word boundary when one lies in the second half (never mid-word, unless one word
+    fills it)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - 1)]
+    space = cut.rfind(" ", limit // 2)
+    if space > 0 and not text[limit - 1].isspace():
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def markdown_literal(value: object, limit: int = MARKDOWN_MAX_CHARS) -> str:

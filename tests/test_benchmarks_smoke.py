@@ -51,3 +51,11 @@ def test_numbers_are_measured(report):
     for key in ("app_first_render_s", "app_rerun_s", "app_first_render_1m_s", "app_rerun_1m_s",
                 "page_first_chart_warm_ratio", "page_first_chart_cold_ratio"):
         assert report[key] is not None and report[key] > 0, (key, report["notes"])
+
+
+@pytest.mark.slow
+def test_date_speed_keys_are_measured(report):
+    assert "find_100k_worst_s" in report      # None in --quick (it scans 10k characters there)
+    assert 0 < report["dates_cli_startup_s"] < 10, report.get("dates_speed")
+    assert report["dates_batch_vs_dateparser"] > 0, report.get("dates_speed")
+    assert report["dates_speed"]["dates_in_process_per_s"] > 0

@@ -31,7 +31,7 @@ from .arabic import has_arabic
 from .model import Anchor, DateResult
 from .normalize import normalize_date
 from .rules import find_rules
-from .vocab import MONTHS, WEEKDAYS
+from .vocab import MONTHS, NOT_DATE_WORDS, WEEKDAYS
 
 MAX_TEXT = 2_000_000          # characters; longer input is refused (ValueError)
 DEFAULT_CONTEXT_WINDOW = 400  # characters of sentence kept on each side of a phrase
@@ -122,11 +122,17 @@ def clean_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+_LOOKBACK = 64                     # characters read back from a sentence break for its last word
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]{1,60})\.$")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text`` (paragraph breaks also end one)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        word = re.search(r"([\w.]+)\.$", text[start:m.start()].rstrip("\"'”’)"))
+        # only the last word before the break is read (a bounded look-back, so a text of
+        # nothing but abbreviations -- "A. A. A. ..." -- stays linear)
+        word = _LAST_WORD.search(text[max(start, m.start() - _LOOKBACK):m.start()].rstrip("\"'”’)"))
         if "\n" not in m.group() and word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
             continue
         spans.append((start, m.start()))
@@ -167,6 +173,23 @@ def find_dates(text: str, anchor: "Anchor | date | str", *, context_window: int 
     if has_arabic(text):  # Arabic rules, loaded on first use: the English path never pays for them
         found = _with_arabic(text, anchor, context_window, found)
     return found
+
+
+LOOK = 48   # characters read before or after a match for its neighbour words: bounded, so a
+            # sentence of a thousand matches costs a thousand short reads, not a quadratic scan
+
+
+def _word_start(text: str, at: int) -> int:
+    """``at`` (clamped to 0) moved forward to the start of a word, so a window never begins mid-word."""
+    if at <= 0:
+        return 0
+    space = text.find(" ", at - 1)
+    return space + 1 if 0 <= space else at
+
+
+def _tail(text: str, end: int) -> str:
+    """The last ``LOOK`` characters before ``end``, starting on a word."""
+    return text[_word_start(text, end - LOOK): end]
 
 
 _LATIN = re.compile("[A-Za-z]")
@@ -224,14 +247,14 @@ def _widenings(cleaned: str, start: int, end: int, floor: int, include_signals: 
     """Candidate spans for one match, widest first: modifiers, then signals, then trailing words."""
     lo, with_modifiers = start, start
     for _ in range(4):
-        m = _LEFT_MODIFIER.search(cleaned, floor, lo)
+        m = _LEFT_MODIFIER.search(cleaned, max(floor, _word_start(cleaned, lo - LOOK)), lo)
         if m and m.end() == lo:
             lo = with_modifiers = m.start()
             continue
-        m = _LEFT_SIGNAL.search(cleaned, floor, lo)
+        m = _LEFT_SIGNAL.search(cleaned, max(floor, _word_start(cleaned, lo - LOOK)), lo)
         if not m or m.end() != lo:
             break
-        inner = _LEFT_MODIFIER.search(cleaned, floor, m.start())    # "late in 2017": the signal sits inside
+        inner = _LEFT_MODIFIER.search(cleaned, max(floor, _word_start(cleaned, m.start() - LOOK)), m.start())    # "late in 2017": the signal sits inside
         if inner and inner.end() == m.start():
             lo = with_modifiers = inner.start()
         elif include_signals:
@@ -249,8 +272,8 @@ def _refused(rule: str, m: re.Match, cleaned: str, sentence: str, index: list[in
     """True for matches that are usually not dates in running text (see the module docstring)."""
     core = m.group()
     original = sentence[index[m.start()]: index[m.end() - 1] + 1]
-    before = cleaned[: m.start()].rstrip()
-    after = cleaned[m.end():]
+    before = _tail(cleaned, m.start()).rstrip()
+    after = cleaned[m.end(): m.end() + LOOK]
     if rule == "month":
         word = core.removeprefix("in ").strip(".")
         return word not in _FULL_MONTHS or not original[-len(word):][:1].isupper() or word in _RISKY_MONTHS
@@ -260,13 +283,16 @@ def _refused(rule: str, m: re.Match, cleaned: str, sentence: str, index: list[in
     if rule == "year" and not re.match(r"(?:the |fiscal|fy|calendar |year )", core):
         # a bare number: a year when signalled ("in 1998", "since nineteen ninety-six") or when
         # its digits are 1900..2099, unless it counts something ("2000 fighters")
-        if _COUNT_WORDS.match(after) or before.endswith((" at", " to")) or before in ("at", "to"):
+        if _COUNT_WORDS.match(after) or before.endswith((" at", " to")) or before in ("at", "to") \
+                or NOT_DATE_WORDS.get(before.rpartition(" ")[2]) == "road":
             return True     # "2000 fighters", "closed at 2082", "rose to 2010"
         if _YEAR_SIGNAL.search(before + " "):
             return False
         if _SPELLED_CENTURY.match(core):
             return False    # "nineteen ninety-six": only ever a year
         return not (_BARE_YEAR.fullmatch(core) and 1900 <= int(core) <= 2099)
+    if rule == "day_of_month":
+        return not _ordinal_is_a_day(core, before, after, sentence, index, m)
     if rule == "the_year" and core == "year":
         return True
     if rule == "season" and " " not in word and not _YEAR_SIGNAL.search(before + " "):
@@ -278,16 +304,41 @@ def _refused(rule: str, m: re.Match, cleaned: str, sentence: str, index: list[in
     return False
 
 
+# Words before a bare ordinal that make it a day of the month ("on the 5th", "until the 12th");
+# "in", "for", "at" do not ("for the 3rd time", "in the 4th Division").
+_ORDINAL_SIGNAL = re.compile(r"(?:^|(?<= ))(?:on|by|until|till|since|from|before|after|as of|through|starting|"
+                             r"beginning|between|dated|on or before|on or after)(?: the)? $")
+
+
+_CAPITALISED_NEXT = re.compile(r"\s*[A-Z]")
+_NEXT_NAME = re.compile(r" ([A-Z][\w'-]*)")
+
+
+def _ordinal_is_a_day(core: str, before: str, after: str, sentence: str, index: list[int], m: re.Match) -> bool:
+    """A bare ordinal ("the 5th") is a day of the month only where the context makes it one:
+    "the 5th of this month", or a date signal before it ("on the 5th") -- and never when the
+    next word names a unit, a road or a count ("the 5th Corps", "on the 12th day of the siege")
+    or is a capitalised name ("the 17th Division")."""
+    following = after.split(maxsplit=1)[0] if after.strip() else ""
+    if following in NOT_DATE_WORDS:
+        return False
+    if "month" in core:
+        return True
+    if _CAPITALISED_NEXT.match(sentence, index[m.end() - 1] + 1):
+        return False
+    return bool(_ORDINAL_SIGNAL.search(before + " "))
+
+
 def _in_a_name(sentence: str, index: list[int], m: re.Match) -> bool:
     """Part of a name: "Good Friday", or followed by a capitalised word ("Sunday Times") unless
     a signal word stands before it ("on Friday Saudi Arabia said")."""
     a, b = index[m.start()], index[m.end() - 1] + 1
-    before = re.search(r"(\w+)\W*$", sentence[:a])
+    before = re.search(r"(\w+)\W*$", _tail(sentence, a))
     if before and before.group(1).lower() in _NAME_PREFIXES:
         return True
     if before and _LEFT_SIGNAL.search(before.group(1).lower() + " "):
         return False
-    after = re.match(r" ([A-Z][\w'-]*)", sentence[b:])
+    after = _NEXT_NAME.match(sentence, b)
     return bool(after and after.group(1).lower() not in MONTHS and after.group(1).lower() not in WEEKDAYS)
 
 
@@ -299,7 +350,7 @@ def _risky_months(cleaned: str, sentence: str, index: list[int], taken: list[tup
             continue
         if not sentence[index[m.start()]].isupper():
             continue
-        before = cleaned[: m.start()]
+        before = _tail(cleaned, m.start())
         if _LEFT_SIGNAL.search(before) or _LEFT_MODIFIER.search(before) or re.search(r"(?:last|next|this|of) $", before):
             spans.append((m.start(), m.end()))
     return spans

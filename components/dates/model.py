@@ -15,7 +15,7 @@ All bounds are inclusive calendar days.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import lru_cache
 from enum import Enum
@@ -104,7 +104,7 @@ class DateResult:
     timex: str = ""                  # TIMEX3 value: "2020-W27", "2017", "PAST_REF"
     edtf: str = ""                   # EDTF interval for earliest/latest: "2017-09-01/2017-12-31"
     rule: str = ""                   # name of the rule that matched
-    explanation: str = ""            # phrase -> anchor -> rule -> interval, one line
+    explanation: str = ""            # plain English: phrase -> anchor -> reading -> interval
     error: str = ""                  # why, when not resolved
     direction: str = ""              # "past"/"future": how an ambiguous phrase was read
 
@@ -134,13 +134,19 @@ class DateResult:
 
     def to_dict(self) -> dict:
         """JSON-ready dict: dates as ISO strings, enums as their values."""
-        out = asdict(self)
-        for key, value in out.items():
-            if isinstance(value, date):
-                out[key] = value.isoformat()
-            elif isinstance(value, Enum):
-                out[key] = value.value
+        out = {name: getattr(self, name) for name in _FIELDS}   # flat: no asdict deep copy
+        for key in _DATE_FIELDS:
+            if out[key] is not None:
+                out[key] = out[key].isoformat()
+        if out["granularity"] is not None:
+            out["granularity"] = out["granularity"].value
+        out["mod"] = out["mod"].value
         return out
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        return _ENCODE(self.to_dict())
+
+
+_FIELDS = tuple(f.name for f in fields(DateResult))
+_DATE_FIELDS = ("start", "end", "earliest", "latest")
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode

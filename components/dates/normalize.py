@@ -36,9 +36,10 @@ from datetime import date
 
 from .arabic import has_arabic
 from .model import Anchor, DateResult, Granularity, Mod
+from .explain import ANCHOR_WORDS, explain, reading  # noqa: F401  (ANCHOR_WORDS: re-exported)
 from .modifiers import apply_modifier
 from .periods import Period
-from .rules.base import Ctx, Found, Rule
+from .rules.base import Ctx, Found, LazyPattern, Rule
 from .rules import RULES_BY_NAME, find_rules, match_rules
 from .vocab import APPROX, CLOCK_BARE, CLOCK_MARKED, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
 
@@ -51,12 +52,12 @@ MAX_COMPOUND = 80   # longer phrases are not split into ranges nor searched insi
 @dataclass(frozen=True, slots=True)
 class Peeler:
     name: str
-    regex: re.Pattern
+    regex: LazyPattern
     mod: Mod
 
 
 def _peeler(name: str, pattern: str, mod: Mod = Mod.NONE) -> Peeler:
-    return Peeler(name, re.compile(pattern), mod)
+    return Peeler(name, LazyPattern(pattern), mod)
 
 
 _CLOCK_LEAD = r"(?:at|around|about|approximately|shortly after|shortly before|after|before|by|from|until)"
@@ -82,7 +83,7 @@ PEELERS = (
     _peeler("the", r"the (?P<rest>.+)"),
     _peeler("possessive", r"(?P<rest>.+?)'s?"),
 )
-_FUTURE_CUES = re.compile(r"(?:(?<![\w'])" + alternation(c for c, d in TENSE_CUES.items() if d == "future" and c[0] != "'")
+_FUTURE_CUES = LazyPattern(r"(?:(?<![\w'])" + alternation(c for c, d in TENSE_CUES.items() if d == "future" and c[0] != "'")
                           + r"|'ll)(?!\w)")
 
 
@@ -134,7 +135,7 @@ def read(phrase: str, depth: int = 0, budget: list[int] | None = None) -> tuple[
 # Words that move, bound or slice the period they qualify: dropping one of them leaves a
 # wrong date, not a vaguer one ("the following spring" is not "spring", "the first half of
 # the decade" not "the first half", "for the first time since 2011" not 2011).
-_SHIFTING_WORDS = re.compile(r"(?<![\w'])(?:last|next|following|previous|preceding|prior|ago|later|earlier|after|before|"
+_SHIFTING_WORDS = LazyPattern(r"(?<![\w'])(?:last|next|following|previous|preceding|prior|ago|later|earlier|after|before|"
                              r"coming|since|until|till|that|same|first|second|third|fourth|final|half|"
                              r"(?:day|week|weekend|month|year|decade|century)s?)(?![\w'])")
 
@@ -155,11 +156,11 @@ def _read_inside(phrase: str):
 
 
 TENSE_WINDOW = (80, 15)  # characters read before / after the phrase: cues mostly precede it
-_PAST_CUES = re.compile(  # any regular past form ("declared", "killed") is a past cue too
+_PAST_CUES = LazyPattern(  # any regular past form ("declared", "killed") is a past cue too
     r"(?<![\w'])(?:" + alternation(c for c, d in TENSE_CUES.items() if d == "past") + r"|[a-z]{3,}ed)(?!\w)")
 
 
-_DEADLINE = re.compile(r"(?<![\w])(?:by|until|till|through|to|before|deadline of)\s+(?:the\s+)?$")
+_DEADLINE = LazyPattern(r"(?<![\w])(?:by|until|till|through|to|before|deadline of)\s+(?:the\s+)?$")
 
 
 def infer_tense(context: str, text: str = "") -> str | None:
@@ -231,8 +232,8 @@ def _range_result(text: str, anchor: Anchor, a: str, b: str, left: DateResult, r
     if left.start > right.end:
         return _error(text, str(anchor), f"range runs backwards: {a!r} ({left.start}) is after {b!r} ({right.end})")
     earliest = min(left.earliest, right.earliest)
-    explanation = explain(text, _describe_anchor(anchor), f"range {left.rule} .. {right.rule}",
-                          f"{left.start}..{right.end}", f"{earliest}..{right.latest}")
+    explanation = explain(text, _describe_anchor(anchor), f"from the start of {a.strip()!r} to the end of {b.strip()!r}",
+                          f"{earliest}..{right.latest}")
     return DateResult(text=text, anchor=str(anchor), resolved=True, start=left.start, end=right.end,
                       granularity=Granularity.SPAN, earliest=earliest, latest=right.latest,
                       timex=f"{left.timex}/{right.timex}", edtf=f"{left.earliest}/{right.latest}",
@@ -293,17 +294,6 @@ def _inner_period(text: str, ctx: Ctx) -> Period:
     if hit is None or hit[0].name == "slice_of":
         raise ValueError(f"no date rule reads {text!r}")
     return hit[0].resolver(hit[1], ctx).period
-
-
-ANCHOR_WORDS = "in an article published"   # how an explanation names its anchor
-
-
-def explain(text: str, anchor: str, how: str, named: str, bounds: str) -> str:
-    """The one-line derivation: "'late 2017' in an article published 2020-07-06 → calendar
-    year END → 2017-01-01..2017-12-31 → 2017-09-01..2017-12-31" (phrase → anchor → rule →
-    named period → earliest..latest); the last step is left out when nothing narrowed the period."""
-    tail = "" if bounds == named else f" → {bounds}"
-    return f"{text.strip()!r} {ANCHOR_WORDS} {anchor} → {how} → {named}{tail}"
 
 
 def _describe_anchor(anchor: Anchor) -> str:
@@ -383,11 +373,14 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     early = earliest.isoformat()  # each date formatted once: isoformat is a tenth of this function's time
     late = early if latest == earliest else latest.isoformat()
     edtf = early if earliest == latest else f"{early}/{late}"
-    how = first.note or rule.describe
-    mod_text = f" {mod.value}" if mod is not Mod.NONE else ""
-    bounds = f"{early}..{late}"
-    named = bounds if (start, end) == (earliest, latest) else f"{start.isoformat()}..{end.isoformat()}"
-    explanation = explain(text, anchor_text.replace("/", ".."), how + mod_text, named, bounds)
+    extent = first.extent is not None
+    clipped = not future and latest < end and anchor.first <= latest <= anchor.last and not (
+        mods and mods[0] in (Mod.AFTER, Mod.ON_OR_AFTER))
+    how = reading(first.note or rule.describe, (first.period,) if first is last else (first.period, last.period),
+                  mods + ([first.mod] if first.mod is not Mod.NONE and not extent else []),
+                  absolute=not rule.relative, extent=extent, future=future,
+                  ambiguous=rule.tense is None and not direction and rule.relative, clipped=clipped and not extent, anchor_last=anchor.last)
+    explanation = explain(text, anchor_text.replace("/", ".."), how, f"{early}..{late}")
     try:
         return DateResult(text=text, anchor=anchor_text, resolved=True, start=start, end=end,
                           granularity=first.period.granularity, mod=mod, earliest=earliest,

@@ -65,20 +65,25 @@ def alternation(words) -> str:
 
 
 def _trie_regex(node: dict) -> str:
-    def depth(child: dict) -> int:
-        return 0 if not child else 1 + max(depth(grand) for grand in child.values())
+    return _trie_parts(node)[0]
 
-    branches = []
-    for token, child in sorted(node.items(), key=lambda kv: (-depth(kv[1]), kv[0])):
+
+def _trie_parts(node: dict) -> tuple[str, int]:
+    """(regex, depth) of a trie node; each node visited once (deepest branch first)."""
+    parts = []
+    for token, child in node.items():
         if token == "":
             continue
-        head = r"[\s-]+" if token == " " else re.escape(token)
-        branches.append(head + (_trie_regex(child) if child else ""))
+        body, depth = _trie_parts(child) if child else ("", 0)
+        parts.append((-(depth + 1), token, (r"[\s-]+" if token == " " else re.escape(token)) + body))
+    parts.sort()
+    branches = [branch for _, _, branch in parts]
     if "" in node:
         branches.append("")
+    depth = -parts[0][0] if parts else 0
     if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+        return branches[0], depth
+    return "(?:" + "|".join(branches) + ")", depth
 
 
 MONTHS = _int_table("months.csv", ("name", "month"), 1, 12)
@@ -191,3 +196,19 @@ def weekday_value(text: str) -> int:
 def ordinal_value(text: str) -> int:
     """'third' / '3rd' / '3' -> 3."""
     return day_value(text)
+
+
+def _not_date_words() -> dict[str, str]:
+    """``not_dates.csv``: words that make a bare ordinal or number next to them a name, not a
+    date ("the 5th Corps", "Highway 4", "for the 3rd time"); kind ``unit``, ``road`` or ``count``."""
+    table = {}
+    for lineno, (word, kind, example) in enumerate(_rows("not_dates.csv", ("word", "kind", "example")), start=2):
+        if kind not in ("unit", "road", "count"):
+            raise VocabError(f"not_dates.csv:{lineno}:2: kind must be unit, road or count: {kind!r}")
+        if word not in example.split():
+            raise VocabError(f"not_dates.csv:{lineno}:3: example must use the word {word!r}: {example!r}")
+        table[word] = kind
+    return table
+
+
+NOT_DATE_WORDS = _not_date_words()

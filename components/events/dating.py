@@ -155,17 +155,18 @@ def _phrase_dates(row: EventRow, first: date, last: date, source: DateSource, no
     if not error:
         how = result.explanation
         if row.anchor_ref:  # the normalizer only sees dates; say whose dates they are
-            from components.dates.normalize import ANCHOR_WORDS   # loaded with the normalizer
+            from components.dates.explain import ANCHOR_WORDS, REFERENCE   # loaded with the normalizer
             window = f"{first}" if first == last else f"{first}..{last}"
             named = how.replace(f"{ANCHOR_WORDS} {window}", f"after event {row.anchor_ref} ({first}..{last})", 1)
-            how = named if named != how else f"anchored on event {row.anchor_ref} ({first}..{last}): {how}"
+            how = (named.replace(REFERENCE, f"event {row.anchor_ref}") if named != how
+                   else f"anchored on event {row.anchor_ref} ({first}..{last}): {how}")
         return _Dates(result.start, result.end, result.earliest, result.latest,
                       result.granularity.value, result.mod.value, result.timex, result.rule,
                       how, source)
     if row.override is not None:
         # the analyst dates it; the failure stays visible in the explanation
         return _Dates(first, last, first, last, "span", "", "", "unresolved",
-                      f"'{row.date_text}' unresolved against {first}..{last} ({error})", source)
+                      f"'{row.date_text}' left unresolved in an article published {first}..{last} ({error})", source)
     problems.add(LABEL, row.line, "date_text", row.date_text,
                  f"cannot resolve date '{row.date_text}' (anchor {first}..{last}): {error}")
     return None

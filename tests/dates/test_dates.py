@@ -154,11 +154,12 @@ def test_future_relative_to_event_anchor():
 
 def test_explanation_names_phrase_anchor_rule_interval():
     result = normalize_date("last week", WINDOW)
-    assert result.explanation == ("'last week' in an article published 2020-07-05..2020-07-08 → previous ISO week"
+    assert result.explanation == ("'last week' in an article published 2020-07-05..2020-07-08 → the week before "
+                                  "publication: the week 22 to 28 June 2020 or the week 29 June to 5 July 2020"
                                   " → 2020-06-22..2020-07-05")
     late = normalize_date("late 2017", "2020-07-06")
-    assert late.explanation == ("'late 2017' in an article published 2020-07-06 → calendar year END"
-                                " → 2017-01-01..2017-12-31 → 2017-09-01..2017-12-31")
+    assert late.explanation == ("'late 2017' in an article published 2020-07-06 → the late part of the year 2017"
+                                " → 2017-09-01..2017-12-31")
 
 
 UNREADABLE_CASES = [

@@ -231,3 +231,13 @@ def test_plain_text(raw, expected):
 
 def test_plain_text_cuts_long_values():
     assert plain_text("x" * 1000, limit=50, wrap=None) == "x" * 49 + "…"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("analyst override → 2020-01-03..2020-01-03 (Outside knowledge: the strike", "analyst override →…"),
+    ("one two three four five six seven", "one two three four…"),
+    ("one two three fourteen fifteen", "one two three…"),
+    ("abcdefghijklmnopqrs tu", "abcdefghijklmnopqrs…"),
+])
+def test_plain_text_never_cuts_mid_word(raw, expected):
+    assert plain_text(raw, limit=20, wrap=None) == expected

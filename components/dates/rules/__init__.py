@@ -18,8 +18,12 @@ Two ways to use them:
 """
 from __future__ import annotations
 
+import json
+import os
 import re
+import zlib
 from functools import lru_cache
+from pathlib import Path
 
 from components.dates.rules import absolute, quarters_halves, relative, slices, vague
 from components.dates.rules.base import Rule
@@ -36,14 +40,22 @@ for _position, _rule in enumerate(RULES):
     _where = f"{_rule.resolver.__module__}:{_rule.name} (rule #{_position})"
     if _rule.name in RULES_BY_NAME:
         raise RuleTableError(f"{_where}: duplicate rule name {_rule.name!r}")
-    if _rule.regex.fullmatch(""):
-        raise RuleTableError(f"{_where}: pattern matches the empty string: {_rule.pattern!r}")
     if not _rule.examples:
         raise RuleTableError(f"{_where}: rule has no example phrases")
     RULES_BY_NAME[_rule.name] = _rule
 
+
+
+class _Finders(dict):
+    """Rule name -> its running-text pattern (``Rule.finder``), compiled on first lookup."""
+
+    def __missing__(self, name: str) -> re.Pattern:
+        self[name] = RULES_BY_NAME[name].finder
+        return self[name]
+
+
 # Inside running text a rule must start and end on word boundaries.
-FINDERS: dict[str, re.Pattern] = {r.name: re.compile(rf"(?<![\w'-])(?:{r.pattern})(?![\w-])") for r in RULES}
+FINDERS: dict[str, re.Pattern] = _Finders()
 # Matches too risky to accept inside running text ("may" the verb, "march" the verb, "now").
 _NOT_IN_TEXT = {("month", "may"), ("month", "march"), ("vague_now", "now"), ("decade", "")}
 
@@ -92,13 +104,36 @@ def _first_chars(items, reverse: bool = False) -> tuple[frozenset | None, bool]:
 
 
 def _edge_chars() -> list[tuple[frozenset | None, frozenset | None]]:
-    """Each rule's possible first and last characters (None: any)."""
+    """Each rule's possible first and last characters (None: any), read off the parsed
+    patterns -- once per rule table: the answer is cached on disk next to the bytecode,
+    keyed by a hash of every pattern, so a start-up neither parses nor compiles the table.
+    A pattern that does not parse or matches the empty string is refused here."""
+    key = f"{zlib.crc32(chr(0).join(r.pattern for r in RULES).encode()):08x}{len(RULES):03d}"
+    cache = Path(__file__).resolve().parent / "__pycache__" / f"rule_edges.{key}.json"
+    try:
+        return [tuple(None if e is None else frozenset(e) for e in pair) for pair in json.loads(cache.read_text())]
+    except (OSError, ValueError, TypeError):
+        pass
     import re._parser as sre_parse  # the stdlib regex parser, to read each pattern's edges
 
     edges = []
-    for r in RULES:
-        parsed = sre_parse.parse(r.pattern)
-        edges.append((_first_chars(parsed)[0], _first_chars(parsed, reverse=True)[0]))
+    for position, r in enumerate(RULES):
+        where = f"{r.resolver.__module__}:{r.name} (rule #{position})"
+        try:
+            parsed = sre_parse.parse(r.pattern)
+        except re.error as err:
+            raise RuleTableError(f"{where}: bad regex {r.pattern!r}: {err}") from err
+        head, nullable = _first_chars(parsed)
+        if nullable or r.regex.fullmatch(""):
+            raise RuleTableError(f"{where}: pattern matches the empty string: {r.pattern!r}")
+        edges.append((head, _first_chars(parsed, reverse=True)[0]))
+    try:
+        cache.parent.mkdir(exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps([[None if e is None else sorted(e) for e in pair] for pair in edges]))
+        os.replace(tmp, cache)
+    except OSError:
+        pass                                           # a read-only install recomputes each time
     return edges
 
 
@@ -124,16 +159,32 @@ def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
     return None
 
 
+_WORD_START = re.compile(r"(?<![\w'-])[\w']")
+# Each rule's possible first characters when all of them can start a word (else None: always scan).
+_WORD_HEADS = [head if head is not None and all(c.isalnum() or c in "_'" for c in head) else None
+               for head, _ in _EDGES]
+
+
 def find_rules(text: str) -> list[tuple[Rule, re.Match]]:
-    """Non-overlapping rule matches inside a cleaned ``text``, longest first then by position."""
+    """Non-overlapping rule matches inside a cleaned ``text``, longest first then by position.
+
+    Linear in the text: a rule is scanned for only if some word of the text starts with a
+    character its pattern can start with, and overlaps are checked against a per-character
+    map of the spans already taken (not against every earlier match)."""
+    starts = frozenset(_WORD_START.findall(text))
     hits = []
-    for candidate in RULES:
-        for m in FINDERS[candidate.name].finditer(text):
+    for candidate, head in zip(RULES, _WORD_HEADS):
+        if head is not None and starts.isdisjoint(head):
+            continue
+        for m in candidate.finder.finditer(text):
             if (candidate.name, m.group()) not in _NOT_IN_TEXT:
                 hits.append((candidate, m))
     hits.sort(key=lambda hit: (-(hit[1].end() - hit[1].start()), hit[1].start()))
     taken: list[tuple[Rule, re.Match]] = []
+    used = bytearray(len(text))
     for candidate, m in hits:
-        if all(m.end() <= other.start() or m.start() >= other.end() for _, other in taken):
+        a, b = m.span()
+        if not any(used[a:b]):
             taken.append((candidate, m))
+            used[a:b] = b"\x01" * (b - a)
     return sorted(taken, key=lambda hit: hit[1].start())

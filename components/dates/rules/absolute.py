@@ -26,7 +26,7 @@ def _years_around(anchor: date) -> range:
 
 # "2020-07-01/2020-07-05", "2020-07-01 / 2020-07-05"
 @rule("iso_interval", r"(?P<a>\d{4}-\d{2}-\d{2}) ?/ ?(?P<b>\d{4}-\d{2}-\d{2})",
-      "2020-07-01/2020-07-05", "ISO interval", relative=False)
+      "2020-07-01/2020-07-05", "the two dates given", relative=False)
 def iso_interval(m, ctx: Ctx) -> Found:
     a, b = date.fromisoformat(m["a"]), date.fromisoformat(m["b"])
     return Found(P.day(a) if a == b else P.span(a, b, f"{a}/{b}"))
@@ -34,7 +34,7 @@ def iso_interval(m, ctx: Ctx) -> Found:
 
 # "2020-W27", "2020w27", "2020-W27-WE", "2020-W27-3"
 @rule("iso_week", r"(?P<y>\d{4})-?w(?P<w>0[1-9]|[1-4]\d|5[0-3])(?:-?(?P<x>we|[1-7]))?",
-      ("2020-W27", "2020-W27-WE"), "ISO week", relative=False)
+      ("2020-W27", "2020-W27-WE"), "the week numbered in the phrase", relative=False)
 def iso_week(m, ctx: Ctx) -> Found:
     monday = date.fromisocalendar(int(m["y"]), int(m["w"]), 1)
     if m["x"] == "we":
@@ -47,20 +47,20 @@ def iso_week(m, ctx: Ctx) -> Found:
 # "2020-07-06", "2020-07-06T10:00:00Z", "2020-07-06T10:00+03:00", "2020/07/06"
 # (``clean`` has turned the colons into spaces: "2020-07-06t10 00 00z")
 @rule("iso_date", ISO_DAY + r"(?:t\d\d(?: \d\d){0,2}(?:\.\d+)?(?:z|[+-]\d\d(?: ?\d\d)?)?)?",
-      ("2020-07-06", "2020/07/06", "2020-07-06T10:00:00Z"), "ISO date", relative=False)
+      ("2020-07-06", "2020/07/06", "2020-07-06T10:00:00Z"), "the date given", relative=False)
 def iso_date(m, ctx: Ctx) -> Found:
     return Found(P.day(date(int(m["y"]), int(m["m"]), int(m["d"]))))
 
 
 # "2020-07"
-@rule("iso_month", r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])", "2020-07", "ISO month", relative=False)
+@rule("iso_month", r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])", "2020-07", "the month given", relative=False)
 def iso_month(m, ctx: Ctx) -> Found:
     return Found(P.month(int(m["y"]), int(m["m"])))
 
 
 # "2019-Q1", "q3 2019", "2019 q3"
 @rule("iso_quarter", r"(?:(?P<y>\d{4})[ -]?q(?P<q>[1-4])|q(?P<q2>[1-4])[ -]?(?P<y2>\d{4}))",
-      ("2019-Q1", "Q3 2019"), "ISO quarter", relative=False)
+      ("2019-Q1", "Q3 2019"), "the quarter given", relative=False)
 def iso_quarter(m, ctx: Ctx) -> Found:
     return Found(P.quarter(int(m["y"] or m["y2"]), int(m["q"] or m["q2"])))
 
@@ -68,7 +68,7 @@ def iso_quarter(m, ctx: Ctx) -> Found:
 # "2019-20", "2019/2020", "1943-44": a run of years (season, fiscal or school year).  "2011-12"
 # stays December 2011 (``iso_month`` comes first); "2014-2017" reads the same as "2014 to 2017".
 @rule("year_span", rf"(?P<y>1\d{{3}}|20\d{{2}}) ?[/-] ?(?P<y2>\d{{2}}|1\d{{3}}|20\d{{2}})",
-      ("2019-20", "2019/2020", "1943-44"), "from the first year's start to the second year's end", relative=False)
+      ("2019-20", "2019/2020", "1943-44"), "from the start of the first year to the end of the second", relative=False)
 def year_span(m, ctx: Ctx) -> Found:
     first, last = int(m["y"]), _second_year(int(m["y"]), m["y2"])
     return Found(P.span(date(first, 1, 1), date(last, 12, 31), f"{first:04d}/{last:04d}"))
@@ -92,7 +92,7 @@ SHORT_SPAN_YEARS = 30
 
 # "3/4/2019" (day first when ambiguous), "25/12/2019", "12/25/2019", "3.4.2019", "04-10-2018"
 @rule("slashed_date", r"(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d{4}|\d{2})",
-      ("3/4/2019", "12/25/2019"), "numeric date, day first unless impossible", relative=False)
+      ("3/4/2019", "12/25/2019"), "a date in figures, read day first unless that is impossible", relative=False)
 def slashed_date(m, ctx: Ctx) -> Found:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     y = y if y >= 100 else (2000 + y if y < 50 else 1900 + y)
@@ -102,14 +102,14 @@ def slashed_date(m, ctx: Ctx) -> Found:
 
 # "October 6, 2018", "Saturday, April 25 1998", "Oct 6th 2018"
 @rule("month_day_year", rf"(?:{WEEKDAY} )?(?P<mon>{MONTH}) (?P<d>{DAY_NUM}) (?:of )?(?P<y>{YEAR})",
-      ("October 6, 2018", "Saturday, April 25, 1998"), "calendar date", relative=False)
+      ("October 6, 2018", "Saturday, April 25, 1998"), "the date given", relative=False)
 def month_day_year(m, ctx: Ctx) -> Found:
     return Found(P.day(date(year_value(m["y"]), month_value(m["mon"]), day_value(m["d"]))))
 
 
 # "6 October 2018", "the 6th of October 2018"
 @rule("day_month_year", rf"(?:{WEEKDAY} )?(?:the )?(?P<d>{DAY_NUM}) (?:of )?(?P<mon>{MONTH}) (?P<y>{YEAR})",
-      ("6 October 2018", "the 6th of October, 2018"), "calendar date", relative=False)
+      ("6 October 2018", "the 6th of October, 2018"), "the date given", relative=False)
 def day_month_year(m, ctx: Ctx) -> Found:
     return Found(P.day(date(year_value(m["y"]), month_value(m["mon"]), day_value(m["d"]))))
 
@@ -125,14 +125,14 @@ def _month_day(ctx: Ctx, mon: int, d: int, weekday: int | None) -> Found:
 
 # "June 3", "On June 3", "Saturday October 6", "this coming Sunday March eighth"
 @rule("month_day", rf"(?:(?:this coming |this |last |next )?(?P<wd>{WEEKDAY}) (?:the )?)?(?P<mon>{MONTH}) (?:the )?(?P<d>{DAY_NUM})",
-      ("June 3", "Saturday (October 6)"), "most recent such date (next one if future tense)")
+      ("June 3", "Saturday (October 6)"), "the most recent such date")
 def month_day(m, ctx: Ctx) -> Found:
     return _month_day(ctx, month_value(m["mon"]), day_value(m["d"]), m["wd"] and weekday_value(m["wd"]))
 
 
 # "6 October", "the 6th of October", "Saturday 6 October"
 @rule("day_month", rf"(?:(?P<wd>{WEEKDAY}) )?(?:the )?(?P<d>{DAY_NUM}) (?:of )?(?P<mon>{MONTH})",
-      ("6 October", "the 3rd of June"), "most recent such date (next one if future tense)")
+      ("6 October", "the 3rd of June"), "the most recent such date")
 def day_month(m, ctx: Ctx) -> Found:
     return _month_day(ctx, month_value(m["mon"]), day_value(m["d"]), m["wd"] and weekday_value(m["wd"]))
 
@@ -151,7 +151,7 @@ def _day_range(ctx: Ctx, mon: int, d1: int, d2: int, y: str | None) -> Found:
 # "June 3-5", "June 3 to 5 2019", "3-5 June", "between 3 and 5 June"
 @rule("day_range", rf"(?:from |between )?(?:(?P<mon>{MONTH}) (?P<d1>{DAY_NUM}) ?(?:-|to|and|until|till) ?(?P<d2>{DAY_NUM})"
       rf"|(?P<d3>{DAY_NUM}) ?(?:-|to|and|until|till) ?(?P<d4>{DAY_NUM}) (?:of )?(?P<mon2>{MONTH}))(?: (?P<y>{YEAR}))?",
-      ("June 3-5", "3 to 5 June 2019"), "a run of days in one month")
+      ("June 3-5", "3 to 5 June 2019"), "those days of the month")
 def day_range(m, ctx: Ctx) -> Found:
     mon = month_value(m["mon"] or m["mon2"])
     return _day_range(ctx, mon, day_value(m["d1"] or m["d3"]), day_value(m["d2"] or m["d4"]), m["y"])
@@ -159,7 +159,7 @@ def day_range(m, ctx: Ctx) -> Found:
 
 # "February 2023", "Feb 2017", "January of 1997", "January nineteen ninety-seven"
 @rule("month_year", rf"(?P<mon>{MONTH}) (?:of )?(?P<y>{YEAR})", ("February 2023", "January nineteen ninety-seven"),
-      "calendar month", relative=False)
+      "the month given", relative=False)
 def month_year(m, ctx: Ctx) -> Found:
     return Found(P.month(year_value(m["y"]), month_value(m["mon"])))
 
@@ -167,7 +167,7 @@ def month_year(m, ctx: Ctx) -> Found:
 # "the first quarter of 2019", "the 1988 third quarter", "third-quarter 1990", "fiscal 1990 q2"
 @rule("quarter_year", rf"{THE}(?:{FISCAL})?(?:(?P<q>{ORD4})[ -](?:fiscal )?quarter (?:of |in )?(?:{FISCAL})?(?P<y>{YEAR})"
       rf"|(?P<y2>{YEAR}) (?:fiscal )?(?P<q2>{ORD4})[ -]quarter)",
-      ("the first quarter of 2019", "the 1988 third quarter"), "calendar quarter", relative=False)
+      ("the first quarter of 2019", "the 1988 third quarter"), "the quarter given", relative=False)
 def quarter_year(m, ctx: Ctx) -> Found:
     return Found(P.quarter(year_value(m["y"] or m["y2"]), ordinal_value(m["q"] or m["q2"])))
 
@@ -175,7 +175,7 @@ def quarter_year(m, ctx: Ctx) -> Found:
 # "the first half of 2019", "the second half of 2018", "H1 2019", "first two quarters of 1990"
 @rule("half_year", rf"{THE}(?:(?P<h>first|second|last|latter|1st|2nd) half (?:of )?(?P<y>{YEAR})"
       rf"|h(?P<h2>[12]) (?P<y2>{YEAR})|(?P<y3>{YEAR}) h(?P<h3>[12])|(?P<two>first|last) two quarters of (?P<y4>{YEAR}))",
-      ("the first half of 2019", "H2 2018", "first two quarters of 1990"), "calendar half-year", relative=False)
+      ("the first half of 2019", "H2 2018", "first two quarters of 1990"), "the half-year given", relative=False)
 def half_year(m, ctx: Ctx) -> Found:
     word = m["h"] or m["two"]
     h = 1 if word in ("first", "1st") else 2 if word else int(m["h2"] or m["h3"])
@@ -185,7 +185,7 @@ def half_year(m, ctx: Ctx) -> Found:
 # "the summer of 2018", "winter 2018" (Dec 2018 - Feb 2019), "the winter of nineteen ninety-four",
 # "winter 2015/16" and "the winter of 2015-2016" (both Dec 2015 - Feb 2016), "summer 2015-2016" (two summers)
 @rule("season_year", rf"{THE}(?P<s>{SEASON}) (?:of )?(?P<y>{YEAR})(?: ?[/-] ?(?P<y2>\d{{2}}|1\d{{3}}|20\d{{2}}))?",
-      ("the summer of 2018", "winter 2018", "winter 2015/16"), "meteorological season", relative=False)
+      ("the summer of 2018", "winter 2018", "winter 2015/16"), "the season given (three whole months)", relative=False)
 def season_year(m, ctx: Ctx) -> Found:
     code, start_month = SEASONS[m["s"]]
     first = P.season(year_value(m["y"]), code, start_month)
@@ -200,14 +200,14 @@ def season_year(m, ctx: Ctx) -> Found:
 
 # "2015", "the year 2000", "fiscal 1989", "the year two thousand", "nineteen ninety-six"
 @rule("year", rf"(?:the )?(?:(?:calendar )?year |{FISCAL})?(?P<y>{YEAR})", ("2015", "fiscal 1989", "the year two thousand"),
-      "calendar year", relative=False)
+      "the year given", relative=False)
 def year(m, ctx: Ctx) -> Found:
     return Found(P.year(year_value(m["y"])))
 
 
 # "the 1990s", "1980s", "the '80s", "the nineties", "the 80s", "the 1990's", "the 90's"
-@rule("decade", rf"(?:the )?(?:(?P<c>1\d|20)(?P<t>\d)0'?s|'?(?P<t2>\d)0'?s|(?:nineteen |twenty )?(?P<w>{DECADE_WORD}))",
-      ("the 1990s", "the '80s", "the nineties", "the 1990's"), "decade")
+@rule("the decade given", rf"(?:the )?(?:(?P<c>1\d|20)(?P<t>\d)0'?s|'?(?P<t2>\d)0'?s|(?:nineteen |twenty )?(?P<w>{DECADE_WORD}))",
+      ("the 1990s", "the '80s", "the nineties", "the 1990's"), "the decade given")
 def decade(m, ctx: Ctx) -> Found:
     if m["c"]:
         return Found(P.decade(int(m["c"]) * 100 + int(m["t"]) * 10))
@@ -217,15 +217,15 @@ def decade(m, ctx: Ctx) -> Found:
 
 
 # "the 20th century", "the eleventh century"
-@rule("century", rf"(?:the )?(?P<n>[12]?\d(?:st|nd|rd|th)|{ORDINAL_WORD}) century", ("the 20th century", "11th century"),
-      "century", relative=False)
+@rule("the century given", rf"(?:the )?(?P<n>[12]?\d(?:st|nd|rd|th)|{ORDINAL_WORD}) century", ("the 20th century", "11th century"),
+      "the century given", relative=False)
 def century(m, ctx: Ctx) -> Found:
     return Found(P.century((ordinal_value(m["n"]) - 1) * 100))
 
 
 # "the last week of April", "the first week of May 2019"
 @rule("week_of_month", rf"{THE}(?P<which>first|second|third|fourth|last|final) week of (?P<mon>{MONTH})(?: (?P<y>{YEAR}))?",
-      ("in the last week of April", "the first week of May 2019"), "week of a month (7 days)")
+      ("in the last week of April", "the first week of May 2019"), "that week of the month (seven days)")
 def week_of_month(m, ctx: Ctx) -> Found:
     mon = month_value(m["mon"])
     years = [year_value(m["y"])] if m["y"] else list(_years_around(ctx.anchor))

@@ -51,14 +51,14 @@ def _quarterly(ctx: Ctx) -> bool:
 
 # "the third quarter", "third-quarter", "its fiscal fourth quarter", "fiscal second-quarter", "Q3"
 @rule("quarter", rf"{DET}(?:fiscal[ -])?(?P<q>{ORD4})[ -](?:fiscal[ -])?quarter(?:'s)?|q(?P<q2>[1-4])",
-      ("the third quarter", "third-quarter", "Q3"), "most recent such quarter begun by the anchor (next if future tense)")
+      ("the third quarter", "third-quarter", "Q3"), "the most recent such quarter")
 def quarter(m, ctx: Ctx) -> Found:
     return Found(_named_quarter(ctx, ordinal_value(m["q"] or m["q2"])))
 
 
 # "this year's third quarter", "next year's first quarter", "last year's fourth quarter"
 @rule("rel_year_quarter", rf"(?P<rel>this|last|next) year's (?:fiscal )?(?P<q>{ORD4})[ -]quarter",
-      ("this year's third quarter", "next year's first quarter"), "that quarter of the current/previous/next year")
+      ("this year's third quarter", "next year's first quarter"), "that quarter of this, last or next year")
 def rel_year_quarter(m, ctx: Ctx) -> Found:
     return Found(_named_quarter(ctx, ordinal_value(m["q"]), {"this": 0, "last": -1, "next": 1}[m["rel"]]))
 
@@ -68,7 +68,7 @@ def rel_year_quarter(m, ctx: Ctx) -> Found:
 @rule("year_ago_quarter",
       rf"{DET}(?:(?:comparable|corresponding|same) )?(?:{YEAR_AGO} (?:(?P<q>{ORD4}) )?(?:fiscal )?(?:quarter|period)"
       rf"|(?:quarter|period) (?:a year (?:ago|earlier)|last year)|(?:comparable|corresponding|same) (?:quarter|period) (?:a year (?:ago|earlier)|last year))",
-      ("the year-ago quarter", "the corresponding period last year"), "the same quarter one year before the latest one",
+      ("the year-ago quarter", "the corresponding period last year"), "the same quarter a year before the latest one",
       tense="past")
 def year_ago_quarter(m, ctx: Ctx) -> Found:
     if m["q"]:
@@ -78,24 +78,24 @@ def year_ago_quarter(m, ctx: Ctx) -> Found:
 
 # "a year ago", "a year earlier", "year-earlier", "year-ago" (quarter if the sentence is about a quarter)
 @rule("year_ago", rf"(?:{YEAR_AGO}|year[ -]ago|year[ -]earlier)", ("a year ago", "year-earlier"),
-      "one year back: the year-ago quarter in quarterly results, else the previous calendar year", tense="past")
+      "one year before publication", tense="past")
 def year_ago(m, ctx: Ctx) -> Found:
     if _quarterly(ctx):
-        return Found(_latest_quarter(ctx.anchor, years_back=1), note="year-ago quarter")
+        return Found(_latest_quarter(ctx.anchor, years_back=1), note="the same quarter a year before the latest one")
     return Found(P.year(ctx.anchor.year - 1))
 
 
 # "the latest quarter", "the quarter", "last quarter", "the most recent quarter", "the latest period"
 @rule("latest_quarter", rf"{DET}(?:(?:latest|last|most recent|past|previous|recent|just-ended|just ended) )?(?:fiscal )?quarter"
       r"|(?:the )?(?:latest|most recent) (?:period|reporting period)", ("the latest quarter", "the quarter"),
-      "the last completed quarter", tense="past")
+      "the last quarter completed by publication", tense="past")
 def latest_quarter(m, ctx: Ctx) -> Found:
     return Found(_latest_quarter(ctx.anchor))
 
 
 # "the 1988 quarter", "the 1989 period"
 @rule("year_period", rf"(?:the )?(?P<y>{YEAR}) (?P<what>quarter|period)", ("the 1988 quarter", "the 1988 period"),
-      "that year's counterpart of the latest quarter (or the year)", relative=True)
+      "that year's counterpart of the latest quarter, or the year itself", relative=True)
 def year_period(m, ctx: Ctx) -> Found:
     y = year_value(m["y"])
     if m["what"] == "quarter" or _quarterly(ctx):
@@ -106,7 +106,7 @@ def year_period(m, ctx: Ctx) -> Found:
 
 # "the first half", "the second half of the year", "the second half of this year"
 @rule("half", rf"{DET}(?P<h>first|second|last|latter) half(?: of (?:the|this) year)?", ("the first half", "the second half of the year"),
-      "most recent such half-year begun by the anchor (next if future tense)")
+      "the most recent such half-year")
 def half(m, ctx: Ctx) -> Found:
     h = 1 if m["h"] == "first" else 2
     return Found(most_recent((P.half(y, h) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 2)), ctx))
@@ -114,26 +114,26 @@ def half(m, ctx: Ctx) -> Found:
 
 # "the year", "the full year", "the current fiscal year", "the fiscal year", "the calendar year"
 @rule("the_year", r"(?:the )?(?:(?:full|current|fiscal|calendar|financial|whole|entire|present) )*year",
-      ("the year", "the current fiscal year"), "the anchor's year")
+      ("the year", "the current fiscal year"), "the year of publication")
 def the_year(m, ctx: Ctx) -> Found:
     return Found(P.year(ctx.anchor.year))
 
 
 # "the latest fiscal year", "the previous fiscal year", "last fiscal year", "the prior year"
 @rule("prior_year", r"(?:the )?(?:latest|last|previous|prior|past) (?:fiscal|financial|full) year|(?:the )?prior year",
-      "the latest fiscal year", "the previous year", tense="past")
+      "the latest fiscal year", "the year before publication", tense="past")
 def prior_year(m, ctx: Ctx) -> Found:
     return Found(P.year(ctx.anchor.year - 1))
 
 
 # "next fiscal year", "the coming fiscal year"
-@rule("next_fiscal_year", r"(?:the )?(?:next|coming) (?:fiscal|financial) year", "next fiscal year", "the next year", tense="future")
+@rule("next_fiscal_year", r"(?:the )?(?:next|coming) (?:fiscal|financial) year", "next fiscal year", "the year after publication", tense="future")
 def next_fiscal_year(m, ctx: Ctx) -> Found:
     return Found(P.year(ctx.anchor.year + 1))
 
 
 # "year-end": the accounting date 31 December (last one in past tense, this year's in future)
-@rule("year_end_day", r"(?:the )?year-end", "by year-end", "31 December of the nearest year in the phrase's direction")
+@rule("year_end_day", r"(?:the )?year-end", "by year-end", "the last day of the year")
 def year_end_day(m, ctx: Ctx) -> Found:
     ends = (P.day(date(y, 12, 31)) for y in range(ctx.anchor.year - 1, ctx.anchor.year + 1))
     return Found(most_recent(ends, ctx))
@@ -141,7 +141,7 @@ def year_end_day(m, ctx: Ctx) -> Found:
 
 # "year end", "year's end", "the end of the year" (END of the anchor's year)
 @rule("year_end", r"(?:the )?(?:year end|year's end|end of (?:the|this) year)", ("year end", "year's end"),
-      "end of the anchor's year")
+      "the end of the year of publication")
 def year_end(m, ctx: Ctx) -> Found:
     return Found(P.year(ctx.anchor.year), Mod.END)
 

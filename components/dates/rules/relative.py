@@ -23,73 +23,78 @@ PERIOD_UNIT = r"(?P<unit>week|weekend|month|quarter|year|decade|century)"
 
 
 def _kind(unit: str) -> str:
-    return "ISO week" if unit == "week" else f"calendar {unit}"
+    return "half-year" if unit == "half" else unit
 
 
 # "today", "tonight", "this morning", "earlier today", "now"
-@rule("today", rf"(?:today|tonight|this {TIME_OF_DAY}|today's)", ("today", "this morning"), "the anchor day")
+@rule("today", rf"(?:today|tonight|this {TIME_OF_DAY}|today's)", ("today", "this morning"), "the day of publication")
 def today(m, ctx: Ctx) -> Found:
     return Found(P.day(ctx.anchor))
 
 
 # "yesterday", "yesterday morning", "late yesterday"
-@rule("yesterday", rf"yesterday(?:'s)?(?: {TIME_OF_DAY})?", ("yesterday", "yesterday morning"), "anchor - 1 day", tense="past")
+@rule("yesterday", rf"yesterday(?:'s)?(?: {TIME_OF_DAY})?", ("yesterday", "yesterday morning"), "the day before publication", tense="past")
 def yesterday(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", ctx.anchor, -1)))
 
 
 # "the day before yesterday"
-@rule("day_before_yesterday", r"(?:the )?day before yesterday", "the day before yesterday", "anchor - 2 days", tense="past")
+@rule("day_before_yesterday", r"(?:the )?day before yesterday", "the day before yesterday", "two days before publication", tense="past")
 def day_before_yesterday(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", ctx.anchor, -2)))
 
 
 # "tomorrow", "tomorrow morning"
-@rule("tomorrow", rf"tomorrow(?:'s)?(?: {TIME_OF_DAY})?", "tomorrow", "anchor + 1 day", tense="future")
+@rule("tomorrow", rf"tomorrow(?:'s)?(?: {TIME_OF_DAY})?", "tomorrow", "the day after publication", tense="future")
 def tomorrow(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", ctx.anchor, 1)))
 
 
 # "the day after tomorrow"
-@rule("day_after_tomorrow", r"(?:the )?day after tomorrow", "the day after tomorrow", "anchor + 2 days", tense="future")
+@rule("day_after_tomorrow", r"(?:the )?day after tomorrow", "the day after tomorrow", "two days after publication", tense="future")
 def day_after_tomorrow(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", ctx.anchor, 2)))
 
 
 # "last night", "overnight": the evening before the anchor, possibly running into it
-@rule("last_night", r"(?:last night|overnight|last evening)", "last night", "the evening before: anchor - 1 .. anchor", tense="past")
+@rule("last_night", r"(?:last night|overnight|last evening)", "last night", "the evening or night before publication", tense="past")
 def last_night(m, ctx: Ctx) -> Found:
     before = P.shift("day", ctx.anchor, -1)
     return Found(P.day(before), extent=(before, ctx.anchor))
 
 
 # "the same day", "that day", "later in the day": the anchor's day (an event anchor, or the report's)
-@rule("same_day", r"(?:the same|that|the) day|the same date", ("the same day", "later in the day"), "the anchor day")
+@rule("same_day", r"(?:the same|that|the) day|the same date", ("the same day", "later in the day"), "the day of publication")
 def same_day(m, ctx: Ctx) -> Found:
     return Found(P.day(ctx.anchor))
 
 
-# "the following year", "that year", "the previous year": anaphoric -- the last year named
+# "the following year", "that year", "the year before publication": anaphoric -- the last year named
 # earlier in the sentence if there is one ("On May 22, 1995, ... the following year"), else the anchor's
 @rule("anaphoric_year", r"(?P<rel>the following|the next|that|the same|the previous|the preceding|the prior) year|the year (?P<rel2>before|after)",
-      ("the following year", "that year"), "the year after/of/before the last year named in the sentence")
+      ("the following year", "that year"), "the year after, of or before the last year named in the sentence")
 def anaphoric_year(m, ctx: Ctx) -> Found:
     rel = m["rel"] or m["rel2"]
     step = 1 if rel in ("the following", "the next", "after") else -1 if rel in ("the previous", "the preceding", "the prior", "before") else 0
     named = [int(y) for y in _NAMED_YEAR.findall(ctx.context)]
     base = named[-1] if named else ctx.anchor.year
-    return Found(P.year(base + step), note=f"{'year named in the sentence' if named else 'anchor year'} {base} {step:+d}")
+    return Found(P.year(base + step), note=_anaphoric_note(base, step, bool(named)))
+
+
+def _anaphoric_note(base: int, step: int, named: bool) -> str:
+    where = f"{base}, the last year named in the sentence" if named else f"{base}, the year of publication"
+    return f"the year {'after' if step > 0 else 'before' if step < 0 else 'of'} {where}"
 
 
 # "the following day", "the next day", "the day after" (meant for an event anchor)
-@rule("next_day", rf"(?:the )?(?:following|next) (?:day|{TIME_OF_DAY})|the day after|a day later", "the following day", "anchor + 1 day", tense="future",
+@rule("next_day", rf"(?:the )?(?:following|next) (?:day|{TIME_OF_DAY})|the day after|a day later", "the following day", "the day after publication", tense="future",
       after_event=True)
 def next_day(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", ctx.anchor, 1)))
 
 
 # "the previous day", "the day before", "a day earlier"
-@rule("previous_day", r"(?:the )?(?:previous|preceding) day|the day before|a day earlier", "the day before", "anchor - 1 day", tense="past")
+@rule("previous_day", r"(?:the )?(?:previous|preceding) day|the day before|a day earlier", "the day before", "the day before publication", tense="past")
 def previous_day(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", ctx.anchor, -1)))
 
@@ -104,21 +109,21 @@ def _weekday_on_or_after(anchor: date, weekday: int) -> date:
 
 # "last Friday", "the previous Friday", "this past Sunday"
 @rule("last_weekday", rf"(?:last|this past|past|the previous|previous|the past) (?P<wd>{WEEKDAY})(?: {TIME_OF_DAY})?",
-      "last Monday", "most recent such weekday strictly before the anchor", tense="past")
+      "last Monday", "the last such weekday before publication", tense="past")
 def last_weekday(m, ctx: Ctx) -> Found:
     return Found(P.day(_weekday_on_or_before(P.shift("day", ctx.anchor, -1), weekday_value(m["wd"]))))
 
 
 # "next Monday", "this coming Sunday", "the following Tuesday"
 @rule("next_weekday", rf"(?:next|this coming|coming|the following|the coming|following) (?P<wd>{WEEKDAY})(?: {TIME_OF_DAY})?",
-      "next Monday", "first such weekday strictly after the anchor", tense="future")
+      "next Monday", "the first such weekday after publication", tense="future")
 def next_weekday(m, ctx: Ctx) -> Found:
     return Found(P.day(_weekday_on_or_after(P.shift("day", ctx.anchor, 1), weekday_value(m["wd"]))))
 
 
 # "Thursday of last week", "on Monday this week", "next week's Tuesday"
 @rule("weekday_of_week", rf"(?P<wd>{WEEKDAY})(?: {TIME_OF_DAY})? (?:of )?(?P<rel>last|this|next) week",
-      ("Thursday of last week", "Monday this week"), "that weekday in the previous/current/next ISO week")
+      ("Thursday of last week", "Monday this week"), "that weekday in the week before, of or after publication")
 def weekday_of_week(m, ctx: Ctx) -> Found:
     week = P.week(P.shift("week", ctx.anchor, {"last": -1, "this": 0, "next": 1}[m["rel"]]))
     return Found(P.day(P.shift("day", week.start, weekday_value(m["wd"]))))
@@ -126,33 +131,34 @@ def weekday_of_week(m, ctx: Ctx) -> Found:
 
 # "the year before last", "the week before last", "the month after next"
 @rule("before_last", r"(?:the )?(?P<unit>week|month|year|weekend) (?P<rel>before last|after next)",
-      ("the year before last", "the week before last"), "two calendar periods back/ahead")
+      ("the year before last", "the week before last"), "two periods before or after publication")
 def before_last(m, ctx: Ctx) -> Found:
     return Found(P.neighbour(m["unit"], ctx.anchor, -2 if m["rel"] == "before last" else 2))
 
 
 # "on the 15th", "the 3rd": that day of the current month if passed, else of the previous one
 @rule("day_of_month", r"(?:the )?(?P<d>[12]?\d(?:st|nd|rd|th)|3[01](?:st|th))(?: of the month| of this month)?",
-      ("on the 15th", "the 3rd"), "most recent such day of a month (next one if future tense)")
+      ("on the 15th", "the 3rd"), "the most recent such day of a month")
 def day_of_month(m, ctx: Ctx) -> Found:
     d = int(m["d"][:-2])
     options = []
+    index = ctx.anchor.year * 12 + ctx.anchor.month - 1
     for months in (-2, -1, 0, 1, 2):
-        first = P.shift("month", ctx.anchor.replace(day=1), months)
-        if d <= P.month(first.year, first.month).end.day:
-            options.append(P.day(first.replace(day=d)))
+        y, mon = divmod(index + months, 12)
+        if d <= P.month_end(y, mon + 1).day:
+            options.append(P.day(date(y, mon + 1, d)))
     return Found(most_recent(options, ctx))
 
 
 # "this Monday": the Monday of the anchor's ISO week
-@rule("this_weekday", rf"this (?P<wd>{WEEKDAY})(?: {TIME_OF_DAY})?", "this Monday", "that weekday in the anchor's ISO week")
+@rule("this_weekday", rf"this (?P<wd>{WEEKDAY})(?: {TIME_OF_DAY})?", "this Monday", "that weekday in the week of publication")
 def this_weekday(m, ctx: Ctx) -> Found:
     return Found(P.day(P.shift("day", P.week(ctx.anchor).start, weekday_value(m["wd"]))))
 
 
 # "Saturday", "on Saturday", "Friday dawn", "dawn on Friday", "Friday night"
 @rule("weekday", rf"(?:(?:at )?{TIME_OF_DAY} (?:on |of )?)?(?P<wd>{WEEKDAY})(?:'s)?(?: {TIME_OF_DAY})?",
-      ("on Saturday", "Friday dawn"), "most recent such weekday on or before the anchor (next one if future tense)")
+      ("on Saturday", "Friday dawn"), "the most recent such weekday")
 def weekday(m, ctx: Ctx) -> Found:
     wd = weekday_value(m["wd"])
     pick = _weekday_on_or_after if ctx.future else _weekday_on_or_before
@@ -161,7 +167,7 @@ def weekday(m, ctx: Ctx) -> Found:
 
 # "over the weekend", "the weekend", "this weekend"
 @rule("weekend", r"(?:over |during |at |on )?(?:the |this past |this coming |this |last |past |next |coming )?weekend",
-      ("over the weekend", "last weekend"), "Saturday-Sunday nearest the anchor in the phrase's direction")
+      ("over the weekend", "last weekend"), "the Saturday and Sunday nearest publication")
 def weekend(m, ctx: Ctx) -> Found:
     text = m.group()
     if "last" in text or "past" in text:
@@ -176,34 +182,34 @@ def weekend(m, ctx: Ctx) -> Found:
 
 
 # "the week", "the month" (as in "by the end of the month"): the one containing the anchor
-@rule("the_period", r"the (?P<unit>week|month)", ("the month", "the end of the month"), "the period containing the anchor")
+@rule("the_period", r"the (?P<unit>week|month)", ("the month", "the end of the month"), "the period of publication")
 def the_period(m, ctx: Ctx) -> Found:
-    return Found(P.containing(m["unit"], ctx.anchor), note=f"{_kind(m['unit'])} containing the anchor")
+    return Found(P.containing(m["unit"], ctx.anchor), note=f"the {_kind(m['unit'])} of publication")
 
 
 # "mid-month", "midweek": the middle of the week/month containing the anchor
-@rule("mid_period", r"mid[ -]?(?P<unit>week|month)", ("mid-month", "midweek"), "the middle of the period containing the anchor")
+@rule("mid_period", r"mid[ -]?(?P<unit>week|month)", ("mid-month", "midweek"), "the middle of the period of publication")
 def mid_period(m, ctx: Ctx) -> Found:
-    return Found(P.containing(m["unit"], ctx.anchor), Mod.MID, note=f"middle of the {_kind(m['unit'])} containing the anchor")
+    return Found(P.containing(m["unit"], ctx.anchor), Mod.MID, note=f"the {_kind(m['unit'])} of publication")
 
 
 # "this week", "the current month", "this year", "the present decade"
-@rule("this_period", rf"{THIS} {PERIOD_UNIT}", ("this week", "this year"), "the period containing the anchor")
+@rule("this_period", rf"{THIS} {PERIOD_UNIT}", ("this week", "this year"), "the period of publication")
 def this_period(m, ctx: Ctx) -> Found:
-    return Found(P.containing(m["unit"], ctx.anchor), note=f"{_kind(m['unit'])} containing the anchor")
+    return Found(P.containing(m["unit"], ctx.anchor), note=f"the {_kind(m['unit'])} of publication")
 
 
 # "last week", "the past year", "the previous month", "last decade"
 @rule("last_period", rf"{LAST} {PERIOD_UNIT}", ("last week", "the past year", "last month"),
-      "the previous calendar period", tense="past")
+      "the period before publication", tense="past")
 def last_period(m, ctx: Ctx) -> Found:
-    return Found(P.neighbour(m["unit"], ctx.anchor, -1), note=f"previous {_kind(m['unit'])}")
+    return Found(P.neighbour(m["unit"], ctx.anchor, -1), note=f"the {_kind(m['unit'])} before publication")
 
 
 # "next week", "the coming month", "next year"
-@rule("next_period", rf"{NEXT} {PERIOD_UNIT}", ("next week", "next year"), "the following calendar period", tense="future")
+@rule("next_period", rf"{NEXT} {PERIOD_UNIT}", ("next week", "next year"), "the period after publication", tense="future")
 def next_period(m, ctx: Ctx) -> Found:
-    return Found(P.neighbour(m["unit"], ctx.anchor, 1), note=f"following {_kind(m['unit'])}")
+    return Found(P.neighbour(m["unit"], ctx.anchor, 1), note=f"the {_kind(m['unit'])} after publication")
 
 
 def _units_from(ctx: Ctx, n: int, unit: str, sign: int) -> Found:
@@ -219,7 +225,7 @@ def _units_from(ctx: Ctx, n: int, unit: str, sign: int) -> Found:
 
 # "3 days ago", "two weeks ago", "a month ago", "five years earlier", "24 hours ago"
 @rule("units_ago", rf"(?P<n>{NUMBER}) (?P<u>{UNIT}) (?:ago|earlier|before|back|previously)",
-      ("3 days ago", "two weeks ago", "a month ago"), "the day/ISO week/month/year that far back", tense="past")
+      ("3 days ago", "two weeks ago", "a month ago"), "the day, week, month or year that long before publication", tense="past")
 def units_ago(m, ctx: Ctx) -> Found:
     unit = UNITS[m["u"]]
     n = number_value(m["n"]) * (2 if unit == "fortnight" else 1)
@@ -229,7 +235,7 @@ def units_ago(m, ctx: Ctx) -> Found:
 # "a year ago today", "six months ago today", "this day last year": that very day, N units back
 # (relativedelta clamps: a year before 2020-02-29 is 2019-02-28)
 @rule("ago_today", rf"(?:(?P<n>{NUMBER}) (?P<u>{UNIT}) ago today|this (?:day|date) last (?P<u2>week|month|year))",
-      ("a year ago today", "this day last year"), "the anchor day moved back N units", tense="past")
+      ("a year ago today", "this day last year"), "the same day that long before publication", tense="past")
 def ago_today(m, ctx: Ctx) -> Found:
     unit = UNITS[m["u"] or m["u2"]]
     n = number_value(m["n"]) if m["n"] else 1
@@ -241,7 +247,7 @@ def ago_today(m, ctx: Ctx) -> Found:
 
 # "two or three years ago", "two, maybe three years ago", "3-4 weeks ago": both periods and all between
 @rule("range_ago", rf"(?P<n>{NUMBER})(?: ?- ?| (?:or |to |maybe |perhaps |possibly |or maybe |or perhaps )+)(?P<n2>{NUMBER}) (?P<u>{UNIT}) (?:ago|earlier|before|back)",
-      ("two or three years ago", "two, maybe three years ago"), "from the farther to the nearer period back", tense="past")
+      ("two or three years ago", "two, maybe three years ago"), "from the farther to the nearer of the two times before publication", tense="past")
 def range_ago(m, ctx: Ctx) -> Found:
     unit = UNITS[m["u"]]
     unit, factor = ("week", 2) if unit == "fortnight" else (unit, 1)
@@ -252,7 +258,7 @@ def range_ago(m, ctx: Ctx) -> Found:
 
 # "less than a week ago", "under two months ago": anchor - N units .. anchor
 @rule("less_than_ago", rf"(?:less than|under|no more than|not more than|within the last) (?P<n>{NUMBER}) (?P<u>{UNIT}) (?:ago|earlier|before)",
-      ("less than a week ago", "under two months ago"), "from that far back up to the anchor", tense="past")
+      ("less than a week ago", "under two months ago"), "from that long before publication up to publication", tense="past")
 def less_than_ago(m, ctx: Ctx) -> Found:
     unit, n = UNITS[m["u"]], number_value(m["n"])
     unit, n = ("week", 2 * n) if unit == "fortnight" else ("day", -(-n // 24)) if unit == "hour" else (unit, n)
@@ -261,7 +267,7 @@ def less_than_ago(m, ctx: Ctx) -> Found:
 
 # "in 3 days", "in five years", "two weeks later", "a month from now"
 @rule("units_later", rf"(?:in (?P<n>{NUMBER}) (?P<u>{UNIT})(?: time)?|(?P<n2>{NUMBER}) (?P<u2>{UNIT}) (?:later|from now|hence|after))",
-      ("in five years", "two weeks later"), "the day/ISO week/month/year that far ahead", tense="future",
+      ("in five years", "two weeks later"), "the day, week, month or year that long after publication", tense="future",
       after_event=True)
 def units_later(m, ctx: Ctx) -> Found:
     unit = UNITS[m["u"] or m["u2"]]
@@ -271,7 +277,7 @@ def units_later(m, ctx: Ctx) -> Found:
 
 # "within 24 hours", "in less than 24 hours", "within two weeks": anchor .. anchor + N
 @rule("within_units", rf"(?:with)?in (?:(?:less than|under|no more than|the next) )?(?P<n>{NUMBER}) (?P<u>{UNIT})",
-      ("in less than 24 hours", "within two weeks"), "from the anchor up to that far ahead", tense="future",
+      ("in less than 24 hours", "within two weeks"), "from publication up to that long after it", tense="future",
       after_event=True)
 def within_units(m, ctx: Ctx) -> Found:
     unit, n = UNITS[m["u"]], number_value(m["n"])
@@ -284,7 +290,7 @@ def within_units(m, ctx: Ctx) -> Found:
 
 # "the past 3 days", "during the last 3 days", "over the past two weeks": anchor - N .. anchor
 @rule("past_units", rf"(?:(?:in|during|over|for|within|throughout) )?{LAST} (?P<n>{NUMBER}) (?P<u>{UNIT})",
-      ("during the last 3 days", "the past two weeks"), "rolling window back from the anchor", tense="past")
+      ("during the last 3 days", "the past two weeks"), "the stretch of that length just before publication", tense="past")
 def past_units(m, ctx: Ctx) -> Found:
     unit, n = UNITS[m["u"]], number_value(m["n"])
     if unit == "hour":
@@ -296,25 +302,27 @@ def past_units(m, ctx: Ctx) -> Found:
 
 # "the next 3 days", "the coming two weeks": anchor .. anchor + N
 @rule("next_units", rf"(?:(?:in|during|over|for|within) )?{NEXT} (?P<n>{NUMBER}) (?P<u>{UNIT})",
-      "the next two weeks", "rolling window ahead of the anchor", tense="future")
+      "the next two weeks", "the stretch of that length just after publication", tense="future")
 def next_units(m, ctx: Ctx) -> Found:
     return within_units.resolver(m, ctx)
 
 
 # "earlier this year", "earlier in the month", "earlier this week": start of period .. anchor
 @rule("earlier_this", rf"earlier (?:this|in the|in this|this past) {PERIOD_UNIT}", ("earlier this year", "earlier this month"),
-      "from the start of the current period to the anchor", tense="past")
+      "from the start of the current period until publication", tense="past")
 def earlier_this(m, ctx: Ctx) -> Found:
     whole = P.containing(m["unit"], ctx.anchor)
-    return Found(whole, Mod.START, extent=(whole.start, ctx.anchor))
+    return Found(whole, Mod.START, extent=(whole.start, ctx.anchor),
+                 note=f"from the start of the {_kind(m['unit'])} of publication until publication")
 
 
 # "later this year", "later this month": anchor .. end of period
-@rule("later_this", rf"later (?:this|in the|in this) {PERIOD_UNIT}", "later this year", "from the anchor to the end of the current period",
+@rule("later_this", rf"later (?:this|in the|in this) {PERIOD_UNIT}", "later this year", "from publication to the end of the current period",
       tense="future")
 def later_this(m, ctx: Ctx) -> Found:
     whole = P.containing(m["unit"], ctx.anchor)
-    return Found(whole, Mod.END, extent=(ctx.anchor, whole.end))
+    return Found(whole, Mod.END, extent=(ctx.anchor, whole.end),
+                 note=f"from publication to the end of the {_kind(m['unit'])} of publication")
 
 
 def _month_near(ctx: Ctx, mon: int, shift_years: int | None) -> P.Period:
@@ -326,14 +334,14 @@ def _month_near(ctx: Ctx, mon: int, shift_years: int | None) -> P.Period:
 
 # "January this year", "June last year", "March of next year"
 @rule("month_rel_year", rf"(?P<mon>{MONTH}) (?:of )?(?P<rel>this|last|next) year", ("January this year", "June last year"),
-      "that month in the current/previous/next year")
+      "that month in this, last or next year")
 def month_rel_year(m, ctx: Ctx) -> Found:
     return Found(_month_near(ctx, month_value(m["mon"]), {"this": 0, "last": -1, "next": 1}[m["rel"]]))
 
 
 # "last April", "this September", "next May", "this past June"
 @rule("rel_month", rf"(?P<rel>last|this past|past|this|next|this coming|coming) (?P<mon>{MONTH})", ("last April", "this September"),
-      "the named month before/in/after the anchor's year")
+      "the named month before, in or after the year of publication")
 def rel_month(m, ctx: Ctx) -> Found:
     mon, rel = month_value(m["mon"]), m["rel"]
     if rel == "this":
@@ -344,7 +352,7 @@ def rel_month(m, ctx: Ctx) -> Found:
 
 
 # "May", "in May", "October": the most recent one (next one in future tense)
-@rule("month", rf"(?P<mon>{MONTH})", ("in May", "October"), "most recent such month (next one if future tense)")
+@rule("month", rf"(?P<mon>{MONTH})", ("in May", "October"), "the most recent such month")
 def month(m, ctx: Ctx) -> Found:
     return Found(_month_near(ctx, month_value(m["mon"]), None))
 
@@ -352,7 +360,7 @@ def month(m, ctx: Ctx) -> Found:
 # "this summer", "last fall", "this past spring", "the summer", "summer", "next winter", "the following spring"
 @rule("season", rf"(?:(?P<rel>this past|this|last|past|next|this coming|coming|the following|following|the next) |the )?(?P<s>{SEASON})",
       ("last fall", "this summer"),
-      "the named season nearest the anchor in the phrase's direction")
+      "the named season nearest publication")
 def season(m, ctx: Ctx) -> Found:
     code, start_month = SEASONS[m["s"]]
     options = [P.season(y, code, start_month) for y in range(ctx.anchor.year - 2, ctx.anchor.year + 2)]

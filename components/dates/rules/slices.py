@@ -12,7 +12,10 @@ parts ("the first days of", "the closing months of") are part words (``parts.csv
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from components.dates import periods as P
+from components.dates.explain import period_words
 from components.dates.model import Granularity, Mod
 from components.dates.rules.base import Ctx, Found, rule
 from components.dates.vocab import DECADE_WORD, MONTH, NUMBER, ORDINAL_WORD, SEASON, UNIT, UNITS, YEAR, alternation, number_value
@@ -87,6 +90,14 @@ def _one_unit(whole: P.Period, index: int, unit: str) -> Found:
       "that part of the period the rest of the phrase names")
 def slice_of(m, ctx: Ctx) -> Found:
     whole = ctx.inner_period(m["rest"])
+    found = _slice(m, whole)
+    part = m.string[m.start(): m.start("rest")].strip()
+    if found.extent is None:      # a whole period of its own ("the first half of 2019"): named as such
+        return found
+    return replace(found, note=f"{'' if part.startswith('the ') else 'the '}{part} {period_words(whole)}")
+
+
+def _slice(m, whole: P.Period) -> Found:
     which, from_end = m["which"], m["which"] in _FROM_END
     if m["part"]:
         count = _PARTS[m["part"]]

@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from components.dates import periods as P
 from components.dates.rules.base import Ctx, Found, Rule
+from components.dates.explain import offset_words
 from components.dates.vocab import VOCAB_DIR, VocabError
 
 _OFFSET = re.compile(r"(?P<n>[+-]?\d+)(?P<unit>[dwmy])")
@@ -25,6 +26,12 @@ def _offset(raw: str, where: str) -> relativedelta:
     if not m:
         raise VocabError(f"{where}: offset must look like -10d, 3m, 0d: {raw!r}")
     return relativedelta(**{_UNIT_ARG[m["unit"]]: int(m["n"])})
+
+
+def _vague_words(earliest: str, latest: str) -> str:
+    """'-10d', '-2d' -> 'a vague span from 10 days before publication to 2 days before publication'."""
+    ends = [offset_words(int(m["n"]), m["unit"]) for m in map(_OFFSET.fullmatch, (earliest, latest))]
+    return "the day of publication" if ends[0] == ends[1] else f"a vague span from {ends[0]} to {ends[1]}"
 
 
 def _resolver(before: relativedelta, after: relativedelta, timex: str):
@@ -48,12 +55,9 @@ def load_vague_rules(name: str = "vague_spans.csv") -> list[Rule]:
             if timex not in _TENSE:
                 raise VocabError(f"{name}:{lineno}:6: timex must be one of {sorted(_TENSE)}: {timex!r}")
             before, after = _offset(earliest, f"{name}:{lineno}:4"), _offset(latest, f"{name}:{lineno}:5")
-            try:
-                re.compile(pattern)
-            except re.error as err:
-                raise VocabError(f"{name}:{lineno}:2: bad regex {pattern!r}: {err}") from err
+            # the pattern is parsed (and a bad one refused) with the whole rule table: rules.RuleTableError
             rules.append(Rule(f"vague_{rule_name}", pattern, _resolver(before, after, timex), (example,),
-                              f"vague span: anchor {earliest} .. anchor {latest}",
+                              _vague_words(earliest, latest),
                               _TENSE[timex], True, after_event=rule_name.endswith("_later")))
     return rules
 
