@@ -18,14 +18,10 @@ Two ways to use them:
 """
 from __future__ import annotations
 
-import json
-import os
 import re
-import zlib
 from functools import lru_cache
-from pathlib import Path
 
-from components.dates.rules import absolute, quarters_halves, relative, slices, vague
+from components.dates.rules import absolute, compiled, quarters_halves, relative, slices, vague
 from components.dates.rules.base import Rule
 
 
@@ -105,15 +101,7 @@ def _first_chars(items, reverse: bool = False) -> tuple[frozenset | None, bool]:
 
 def _edge_chars() -> list[tuple[frozenset | None, frozenset | None]]:
     """Each rule's possible first and last characters (None: any), read off the parsed
-    patterns -- once per rule table: the answer is cached on disk next to the bytecode,
-    keyed by a hash of every pattern, so a start-up neither parses nor compiles the table.
-    A pattern that does not parse or matches the empty string is refused here."""
-    key = f"{zlib.crc32(chr(0).join(r.pattern for r in RULES).encode()):08x}{len(RULES):03d}"
-    cache = Path(__file__).resolve().parent / "__pycache__" / f"rule_edges.{key}.json"
-    try:
-        return [tuple(None if e is None else frozenset(e) for e in pair) for pair in json.loads(cache.read_text())]
-    except (OSError, ValueError, TypeError):
-        pass
+    patterns.  A pattern that does not parse or matches the empty string is refused here."""
     import re._parser as sre_parse  # the stdlib regex parser, to read each pattern's edges
 
     edges = []
@@ -124,20 +112,16 @@ def _edge_chars() -> list[tuple[frozenset | None, frozenset | None]]:
         except re.error as err:
             raise RuleTableError(f"{where}: bad regex {r.pattern!r}: {err}") from err
         head, nullable = _first_chars(parsed)
-        if nullable or r.regex.fullmatch(""):
+        if nullable or re.fullmatch(r.pattern, ""):
             raise RuleTableError(f"{where}: pattern matches the empty string: {r.pattern!r}")
         edges.append((head, _first_chars(parsed, reverse=True)[0]))
-    try:
-        cache.parent.mkdir(exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps([[None if e is None else sorted(e) for e in pair] for pair in edges]))
-        os.replace(tmp, cache)
-    except OSError:
-        pass                                           # a read-only install recomputes each time
     return edges
 
 
-_EDGES = _edge_chars()
+# Computed once per rule table and cached on disk with the compiled patterns (rules.compiled):
+# a start-up neither parses nor compiles the table.
+_EDGES = [tuple(None if e is None else frozenset(e) for e in pair)
+          for pair in compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_chars)]
 
 
 @lru_cache(maxsize=None)

@@ -15,6 +15,7 @@ from typing import Callable
 
 from components.dates.model import Mod
 from components.dates.periods import Period
+from components.dates.rules.compiled import compile_pattern
 
 
 class Ctx:
@@ -102,14 +103,17 @@ class Rule:
 
     @cached_property
     def regex(self) -> re.Pattern:
-        """The compiled pattern, compiled on first use: start-up pays only for the rules a
-        run needs (compiling the whole table costs a fifth of a second)."""
-        return re.compile(self.pattern)
+        """The compiled pattern, on first use (from the table's cache: ``rules.compiled``)."""
+        return compile_pattern(self.pattern)
+
+    @property
+    def finder_pattern(self) -> str:
+        return rf"(?<![\w'-])(?:{self.pattern})(?![\w-])"
 
     @cached_property
     def finder(self) -> re.Pattern:
         """The pattern for running text: starting and ending on word boundaries."""
-        return re.compile(rf"(?<![\w'-])(?:{self.pattern})(?![\w-])")
+        return compile_pattern(self.finder_pattern)
 
     def __str__(self) -> str:
         return self.name
