@@ -3,8 +3,10 @@
 The dashboard and a one-chart Streamlit page (``benchmarks/one_chart_app.py``) are served
 the same way and measured in the same run, interleaved, so the machine's load hits both:
 
-* **cold**: a fresh server process, its first page view (imports, caches empty);
-* **warm**: later page views in new browser pages of the same server (caches filled).
+* **cold**: a fresh server process and a fresh browser profile: its first page view
+  (imports, server caches and the browser's HTTP cache empty);
+* **warm**: later page views of the same server in new tabs of one browser profile (server
+  caches filled, Streamlit's and Plotly's JavaScript in the browser cache: a user's reload).
 
 The time is from ``page.goto`` to the first Plotly chart drawn (``.js-plotly-plot
 .main-svg`` in the DOM); the ratios are the dashboard's median over the baseline's.
@@ -67,7 +69,9 @@ class Server:
 
 
 def first_chart_s(browser, url: str) -> float:
-    page = browser.new_page(viewport={"width": 1500, "height": 1000})
+    """``browser`` is a Browser (a fresh profile per page) or a BrowserContext (shared cache)."""
+    page = (browser.new_page(viewport={"width": 1500, "height": 1000}) if hasattr(browser, "contexts")
+            else browser.new_page())
     try:
         began = time.perf_counter()
         page.goto(url)
@@ -94,13 +98,15 @@ def measure(warm_runs: int = 5, cold_runs: int = 2) -> dict:
                     finally:
                         server.stop()
             servers = {name: Server(app) for name, app in APPS.items()}
+            profile = browser.new_context(viewport={"width": 1500, "height": 1000})
             try:
                 for name, server in servers.items():   # fill the caches once
-                    first_chart_s(browser, server.url)
+                    first_chart_s(profile, server.url)
                 for _ in range(warm_runs):             # interleaved
                     for name, server in servers.items():
-                        warm[name].append(first_chart_s(browser, server.url))
+                        warm[name].append(first_chart_s(profile, server.url))
             finally:
+                profile.close()
                 for server in servers.values():
                     server.stop()
         finally:
