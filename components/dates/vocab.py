@@ -24,30 +24,37 @@ class VocabError(ValueError):
     """A vocabulary file is malformed (message carries file:line:column and the value)."""
 
 
-def _rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
-    path = VOCAB_DIR / name
-    with path.open(encoding="utf-8", newline="") as handle:
+def numbered_rows(name: str, columns: tuple[str, ...], *, ok=lambda v: v == v.strip().lower() and v,
+                  rule: str = "lowercase, trimmed, non-empty") -> list[tuple[int, tuple[str, ...]]]:
+    """(line number, row) of ``data/vocab/NAME`` under the header ``columns``; every field
+    must pass ``ok`` (said as ``rule`` in the error, with file:line:column and the value)."""
+    with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle)
         header = tuple(next(reader, ()))
         if header != columns:
             raise VocabError(f"{name}:1:1: header {header!r}, expected {columns!r}")
-        rows = []
+        out = []
         for lineno, row in enumerate(reader, start=2):
             if len(row) != len(columns):
                 raise VocabError(f"{name}:{lineno}:1: {len(row)} fields, expected {len(columns)}: {row!r}")
             for col, value in enumerate(row, start=1):
-                if value != value.strip().lower() or not value:
-                    raise VocabError(f"{name}:{lineno}:{col}: value must be lowercase, trimmed, non-empty: {value!r}")
-            rows.append(tuple(row))
-        return rows
+                if not ok(value):
+                    raise VocabError(f"{name}:{lineno}:{col}: value must be {rule}: {value!r}")
+            out.append((lineno, tuple(row)))
+        return out
 
 
-def _int_table(name: str, columns: tuple[str, str], low: int, high: int) -> dict[str, int]:
+def _rows(name: str, columns: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [row for _, row in numbered_rows(name, columns)]
+
+
+def int_table(name: str, columns: tuple[str, ...], low: int, high: int, rows=numbered_rows) -> dict[str, int]:
+    """First column -> the integer in the second, which must lie in ``low..high``."""
     table = {}
-    for lineno, (word, raw) in enumerate(_rows(name, columns), start=2):
-        if not raw.isdigit() or not low <= int(raw) <= high:
-            raise VocabError(f"{name}:{lineno}:2: {columns[1]} must be {low}..{high}: {raw!r}")
-        table[word] = int(raw)
+    for lineno, row in rows(name, columns):
+        if not row[1].isdigit() or not low <= int(row[1]) <= high:
+            raise VocabError(f"{name}:{lineno}:2: {columns[1]} must be {low}..{high}: {row[1]!r}")
+        table[row[0]] = int(row[1])
     return table
 
 
@@ -86,21 +93,21 @@ def _trie_parts(node: dict) -> tuple[str, int]:
     return "(?:" + "|".join(branches) + ")", depth
 
 
-MONTHS = _int_table("months.csv", ("name", "month"), 1, 12)
-WEEKDAYS = _int_table("weekdays.csv", ("name", "weekday"), 0, 6)
-NUMBERS = _int_table("numbers.csv", ("word", "value"), 1, 99)
-ORDINALS = _int_table("ordinals.csv", ("word", "value"), 1, 31)
-DECADE_WORDS = _int_table("decades.csv", ("word", "tens"), 1, 9)
+MONTHS = int_table("months.csv", ("name", "month"), 1, 12)
+WEEKDAYS = int_table("weekdays.csv", ("name", "weekday"), 0, 6)
+NUMBERS = int_table("numbers.csv", ("word", "value"), 1, 99)
+ORDINALS = int_table("ordinals.csv", ("word", "value"), 1, 31)
+DECADE_WORDS = int_table("decades.csv", ("word", "tens"), 1, 9)
 UNITS = dict(_rows("units.csv", ("word", "unit")))
 APPROX_WORDS = [row[0] for row in _rows("approx.csv", ("word",))]
 TENSE_CUES = dict(_rows("tense_cues.csv", ("cue", "direction")))
 SEASONS = {}
-for _lineno, (_name, _code, _start) in enumerate(_rows("seasons.csv", ("name", "code", "start_month")), start=2):
+for _lineno, (_name, _code, _start) in numbered_rows("seasons.csv", ("name", "code", "start_month")):
     if _code not in {"sp", "su", "fa", "wi"} or _start not in {"3", "6", "9", "12"}:
         raise VocabError(f"seasons.csv:{_lineno}:2: unknown season {_code!r}/{_start!r}")
     SEASONS[_name] = (_code.upper(), int(_start))
 PARTS = {}
-for _lineno, (_word, _mod) in enumerate(_rows("parts.csv", ("word", "mod")), start=2):
+for _lineno, (_word, _mod) in numbered_rows("parts.csv", ("word", "mod")):
     if _mod.upper() not in {"START", "MID", "END"}:
         raise VocabError(f"parts.csv:{_lineno}:2: mod must be start/mid/end: {_mod!r}")
     PARTS[_word] = Mod(_mod.upper())
@@ -202,7 +209,7 @@ def _not_date_words() -> dict[str, str]:
     """``not_dates.csv``: words that make a bare ordinal or number next to them a name, not a
     date ("the 5th Corps", "Highway 4", "for the 3rd time"); kind ``unit``, ``road`` or ``count``."""
     table = {}
-    for lineno, (word, kind, example) in enumerate(_rows("not_dates.csv", ("word", "kind", "example")), start=2):
+    for lineno, (word, kind, example) in numbered_rows("not_dates.csv", ("word", "kind", "example")):
         if kind not in ("unit", "road", "count"):
             raise VocabError(f"not_dates.csv:{lineno}:2: kind must be unit, road or count: {kind!r}")
         if word not in example.split():

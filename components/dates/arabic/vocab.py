@@ -8,11 +8,10 @@ is checked (file:line:column and the value in the error).  The vague spans
 """
 from __future__ import annotations
 
-import csv
 from datetime import date
 
 from components.dates.model import Mod
-from components.dates.vocab import VOCAB_DIR, VocabError, alternation
+from components.dates.vocab import VocabError, alternation, int_table, numbered_rows
 
 from .fold import fold
 
@@ -23,29 +22,12 @@ UNIT_NAMES = {"hour", "day", "week", "month", "year"}
 
 def rows(name: str, columns: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
     """(line number, row) for each data row; the first column folded; non-empty fields checked."""
-    with (VOCAB_DIR / name).open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = tuple(next(reader, ()))
-        if header != columns:
-            raise VocabError(f"{name}:1:1: header {header!r}, expected {columns!r}")
-        out = []
-        for lineno, row in enumerate(reader, start=2):
-            if len(row) != len(columns):
-                raise VocabError(f"{name}:{lineno}:1: {len(row)} fields, expected {len(columns)}: {row!r}")
-            for col, value in enumerate(row, start=1):
-                if not value or value != value.strip():
-                    raise VocabError(f"{name}:{lineno}:{col}: value must be trimmed and non-empty: {value!r}")
-            out.append((lineno, (fold(row[0]), *row[1:])))
-        return out
+    return [(lineno, (fold(row[0]), *row[1:])) for lineno, row in
+            numbered_rows(name, columns, ok=lambda v: v and v == v.strip(), rule="trimmed and non-empty")]
 
 
 def _int_table(name: str, columns: tuple[str, ...], low: int, high: int) -> dict[str, int]:
-    table = {}
-    for lineno, row in rows(name, columns):
-        if not row[1].isdigit() or not low <= int(row[1]) <= high:
-            raise VocabError(f"{name}:{lineno}:2: {columns[1]} must be {low}..{high}: {row[1]!r}")
-        table[row[0]] = int(row[1])
-    return table
+    return int_table(name, columns, low, high, rows=rows)
 
 
 def _choice_table(name: str, columns: tuple[str, ...], allowed) -> dict[str, str]:
