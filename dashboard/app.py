@@ -87,6 +87,13 @@ def cached_figure(name: str, data_key: str, view_key: str, _view: ViewInput):
     return build_view(name, _view)
 
 
+@st.cache_data(max_entries=48)
+def cached_story(data_key: str, view_key: str, _view: ViewInput):
+    """The headline, keyed like the figures: presence episodes are a pass over the shown
+    rows, not to be redone on reruns that change nothing shown."""
+    return headline(_view.shown, _view.episodes)
+
+
 @st.cache_data(max_entries=4)
 def cached_presence_rules(path: str, stamp: int) -> dict[str, str] | list[str]:
     """The data directory's presence rules (the bundled ones for files and imports), or
@@ -135,7 +142,7 @@ view = ViewInput(events=events, shown=shown, flt=flt, options=options,
                  actor_sides=data.actor_sides, geo_lines=geo_lines(), moments=data.moments,
                  town_coords=data.town_coords, town_parents=data.town_parents,
                  presence_rules=presence_rules if isinstance(presence_rules, dict) else None)
-story = headline(shown, view.episodes())
+story = cached_story(data_key, repr(to_query_params(flt, options)), view)
 shown_col, russia_col, iran_col, caption_col = st.columns([1, 1, 1, 3], vertical_alignment="center")
 shown_col.metric("Events shown", story.events)
 russia_col.metric("Favour Russia", story.russia, delta=story.russia_trend, delta_color="off",

@@ -7,6 +7,7 @@ builds the context line and returns the figure. ``figure_png`` renders through k
 """
 from __future__ import annotations
 
+import functools
 import warnings
 from dataclasses import dataclass, field
 
@@ -44,8 +45,10 @@ class ViewInput:
     town_parents: dict[str, str] = field(default_factory=dict)
     presence_rules: dict[str, str] | None = None     # None: the bundled presence_rules.csv
 
+    @functools.cached_property
     def episodes(self) -> list:
-        """Presence episodes of the shown events, at the places the town filter covers."""
+        """Presence episodes of the shown events, at the places the town filter covers
+        (computed once per view: the headline and the presence chart share them)."""
         from components.events.presence import load_presence_rules, presence_episodes
         from components.query.filter import selected_places
         rules = self.presence_rules if self.presence_rules is not None else load_presence_rules()
@@ -76,7 +79,7 @@ def build_view(name: str, view: ViewInput) -> go.Figure:
                               publications=publication_windows(view.shown))
     if name == "presence":
         from components.views.figures.presence import presence_figure
-        return presence_figure(view.episodes(), context=context)
+        return presence_figure(view.episodes, context=context)
     raise ValueError(f"unknown view {name!r}: use one of {VIEWS}")
 
 
