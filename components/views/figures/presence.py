@@ -15,7 +15,8 @@ import plotly.graph_objects as go
 from components.events.model import CAMPS, side_label
 from components.events.presence import Episode
 from components.views.figures.common import (SIDE_COLOURS, base_layout, context_markup,
-                                             empty_figure, new_figure, plain_text, rgba, trace)
+                                             empty_figure, fixed_label_margin, new_figure, plain_text, rgba,
+                                             trace)
 
 ROW_PX = 22
 ONE_DAY = pd.Timedelta(days=1)
@@ -74,9 +75,11 @@ def presence_figure(episodes: list[Episode], *, context: str = "",
                       hovermode="closest")
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD")
     ticks = [row[(place, sides[0])] + (len(sides) - 1) / 2 for place in places]
-    fig.update_yaxes(tickvals=ticks, ticktext=[plain_text(p, limit=40, wrap=None) for p in places],
+    labels = [plain_text(p, limit=40, wrap=None) for p in places]
+    fig.update_yaxes(tickvals=ticks, ticktext=labels,
                      range=[max(row.values()) + 0.8, -0.8], showgrid=False, zeroline=False)
-    fig.layout.meta = {"places": [plain_text(p, limit=40, wrap=None) for p in places],
+    fixed_label_margin(fig, labels)
+    fig.layout.meta = {"places": labels,
                        "episodes": len(shown)}
     return fig
 

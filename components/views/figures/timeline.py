@@ -27,7 +27,7 @@ from components.events.schema import NO_VALUE
 from components.views.figures.common import (
     new_figure, trace,
     MS_PER_DAY, as_list, base_layout, category_colours, context_markup,
-    date_text, empty_figure, plain_text, require_columns, rgba,
+    date_text, empty_figure, fixed_label_margin, plain_text, require_columns, rgba,
 )
 from components.views.figures.density import density_figure
 from components.views.figures.timeline_context import (add_context_band, camp_label, context_groups_of,
@@ -393,6 +393,8 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
         text.insert(0, "context (background)")
     fig.update_yaxes(tickvals=ticks, ticktext=text, range=[total + 0.2, -band_top - 0.3],
                      showgrid=False, zeroline=False, title={"text": swimlane})
+    fixed_label_margin(fig, text, title=True)
+    fig.update_xaxes(automargin=False)         # the top and bottom margins hold the date axes
     fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
                        "lanes": [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands],
                        "camps": [camp for _, _, _, camp in bands]}
