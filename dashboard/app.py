@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,7 @@ import streamlit as st
 from components.io.store import use_system_allocator
 from components.query.datasource import ViewData, data_problems, load_view_data, resolve_data_path
 from components.query.fields import PANEL_LABELS
-from components.query.run import filter_events
+from components.query.run import filter_events, warm_up
 from components.views.figures.geo import load_geo_lines
 from components.views.build import ViewInput, build_view, chart_config, figure_png
 from components.views.story import headline
@@ -104,6 +105,22 @@ def cached_presence_rules(path: str, stamp: int) -> dict[str, str] | list[str]:
         return data_problems(err)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def engine_warm_up(data_key: str, _events) -> threading.Thread:
+    """Once per data: the query engine started in the background after the first page, so
+    the first filter change is as quick as the next ones (``components.query.run.warm_up``)."""
+    thread = threading.Thread(target=_quietly, args=(warm_up, _events), name="engine-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _quietly(work, *args) -> None:
+    try:
+        work(*args)
+    except Exception:   # noqa: BLE001 -- best effort: the real query reports any problem
+        pass
+
+
 @st.cache_resource
 def geo_lines():
     return load_geo_lines()
@@ -182,3 +199,4 @@ provenance_table(shown)
 render_article_panel(str(data_path) if data_path.is_dir() else None)
 st.caption(f"Data: {literal(data.label)} · {len(events):,} events loaded. Dates are inclusive; bars run "
            "from the earliest to the latest possible day of each event.")
+engine_warm_up(data_key, events)

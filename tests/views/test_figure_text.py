@@ -120,3 +120,22 @@ def test_payload_is_shown_verbatim():
     shown = plotly_text(PAYLOAD, wrap=None)
     decoded = shown.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert decoded == PAYLOAD.replace("\u202e", "⟨U+202E⟩")
+
+
+LABELLED = sorted(name for name, fig in FIGURES.items() if fig.layout.yaxis.ticktext
+                  and fig.layout.yaxis.type != "category")
+
+
+@pytest.mark.parametrize("name", LABELLED)
+def test_label_margin_is_fixed_and_fits_the_labels(name):
+    """No axis automargin (the browser would draw the chart twice); the left margin is sized
+    from the longest lane or place label instead, so even a capped hostile label fits."""
+    from components.views.figures.common import LABEL_CHAR_PX, MAX_LABEL_MARGIN
+    fig = FIGURES[name]
+    assert fig.layout.yaxis.automargin is False
+    longest = max(len(re.sub(r"&(?:[a-z]+|#[0-9]+);", "x", t)) for t in fig.layout.yaxis.ticktext)
+    assert min(MAX_LABEL_MARGIN, LABEL_CHAR_PX * longest) <= fig.layout.margin.l <= MAX_LABEL_MARGIN
+
+
+def test_labelled_figures_cover_the_timeline_and_presence():
+    assert {"timeline_actor_side", "timeline_town_type", "presence"} <= set(LABELLED)
