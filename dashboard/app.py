@@ -3,8 +3,8 @@
 Run:  streamlit run dashboard/app.py [-- --data PATH]      (or DZ_DATA=PATH)
 Reads top to bottom: config, cached load, URL -> widgets, sidebar filter, apply, the
 headline (events shown, favour Russia, favour Iran, who is present where), timeline,
-then one of presence / map / balance in tabs (only the open one is built), provenance
-table and downloads.
+then one of presence / map / balance / the provenance table and downloads in tabs (only
+the open one is built), the article panel.
 """
 from __future__ import annotations
 
@@ -188,14 +188,16 @@ def chart(name: str) -> None:
 
 
 chart("timeline")
-# Below the timeline, one view at a time: only the open tab's chart is built and sent, so
-# the first screen is not kept waiting by charts nobody has asked for yet.
+# Below the timeline, one view at a time: only the open tab's chart (or the table) is built
+# and sent, so the first screen is not kept waiting by views nobody has asked for yet.
 tabs = st.tabs(list(PANEL_LABELS.values()), key="panel", on_change="rerun")
 for tab, name in zip(tabs, PANEL_LABELS):
     if tab.open:
         with tab:
-            chart(name)
-provenance_table(shown)
+            if name == "table":
+                provenance_table(shown)
+            else:
+                chart(name)
 render_article_panel(str(data_path) if data_path.is_dir() else None)
 st.caption(f"Data: {literal(data.label)} · {len(events):,} events loaded. Dates are inclusive; bars run "
            "from the earliest to the latest possible day of each event.")

@@ -169,6 +169,14 @@ def frame_table(frame: pd.DataFrame):
         return _ibis_table(_tables[key][0])
 
 
+def named_table(name: str):
+    """The Ibis table of an engine table name, under the engine's lock (Ibis asks DuckDB for
+    its schema the first time, and the connection refuses a second caller meanwhile: the
+    dashboard's background warm-up and a rerun may ask at once)."""
+    with _lock:
+        return _ibis_table(name)
+
+
 @functools.lru_cache(maxsize=_MAX_TABLES * 2)
 def _ibis_table(name: str):
     # connection().table() asks DuckDB for the schema each time: ~2 ms per query saved.

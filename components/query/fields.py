@@ -84,13 +84,16 @@ VIEW_CHOICES: dict[str, tuple[str, ...]] = {
     "colour": ("side", "type"),
     "period": BALANCE_PERIODS,
     "rule": tuple(BALANCE_RULES),
-    "panel": ("presence", "map", "balance"),       # the tab open below the timeline
+    "panel": ("presence", "map", "balance", "table"),   # the tab open below the timeline
 }
 VIEW_LABELS = {"swimlane": "Timeline rows", "colour": "Colour by",
                "period": "Balance period", "rule": "Balance counting rule",
                "panel": "View below the timeline"}
 # The tabs below the timeline (URL key ``panel``): value -> tab label.
-PANEL_LABELS = {"presence": "Who was where, when", "map": "Map", "balance": "Russia vs Iran over time"}
+# The provenance table is a tab too: only the open tab is built, and the table's grid is the
+# heaviest thing a browser draws after the charts (measured: page -> first chart).
+PANEL_LABELS = {"presence": "Who was where, when", "map": "Map", "balance": "Russia vs Iran over time",
+                "table": "Events and provenance"}
 SIDEBAR_VIEW_CHOICES = ("swimlane", "colour", "period", "rule")
 
 URL_KEYS = (frozenset(FIELD_BY_KEY) | frozenset(DATE_KEYS) | frozenset(CHOICE_KEYS)

@@ -251,7 +251,7 @@ def _engine_sql(table_name: str, kind: str, flt: EventFilter, options: tuple) ->
     as a subquery where the table is read.  The expressions are the same Ibis ones
     every other backend runs; only their compilation is cached here.
     """
-    table = engine.connection().table(table_name)
+    table = engine.named_table(table_name)
     if kind in _COMPOSED and not flt.is_empty():
         rows = str(ibis.to_sql(filtered(table, flt), dialect="duckdb"))
         template = _engine_sql(table_name, kind, EventFilter(), options)

@@ -188,7 +188,10 @@ def test_large_file_via_env(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     assert not at.exception
     assert shown(at) == 6000
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 2                       # timeline + the open tab's chart
+    at.session_state["panel"] = "Events and provenance"          # the table tab
+    at.run()
+    assert len(at.get("plotly_chart")) == 1
     assert at.number_input(key="table_page").max == 12            # 500 rows per page
     at.number_input(key="table_page").set_value(12).run()
     assert any("Rows 5,501–6,000 of 6,000" in plain(c.value) for c in at.caption)
@@ -260,7 +263,7 @@ RAW_CODES = ("us_coalition", "syrian_government", "Us_Coalition", "Isis", "Sdf")
 def test_no_raw_side_code_on_the_page(app):
     seen = [plain(c.value) for c in app.caption] + [t.value for t in app.text] + \
         [str(o) for o in app.multiselect(key="side").options]
-    table = app.dataframe[0].value
+    table = run_app({"panel": "table"}).dataframe[0].value
     seen += [str(v) for v in table["sides"]] + [str(v) for v in table["favours"]]
     for chart in app.get("plotly_chart"):
         spec = chart.proto.spec
@@ -272,6 +275,17 @@ def test_no_raw_side_code_on_the_page(app):
 
 PANEL_CASES = [({}, "Who was where, when"), ({"panel": "map"}, "Events by place"),
                ({"panel": "balance"}, "Russia vs Iran")]
+
+
+def test_table_tab_builds_the_table_and_its_downloads_only_when_open(app):
+    csv = "Download shown events (CSV, ACLED-compatible)"
+    assert not app.dataframe                                      # the default tab: presence
+    assert csv not in [b.proto.label for b in app.get("download_button")]
+    at = run_app({"panel": "table"})
+    assert len(at.dataframe[0].value) == TOTAL
+    assert len(at.get("plotly_chart")) == 1                       # the timeline only
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert csv in labels and url(at, "panel") == ["table"]
 
 
 @pytest.mark.parametrize("query, title", PANEL_CASES, ids=["default", "map", "balance"])
