@@ -9,7 +9,9 @@ the same way and measured in the same run, interleaved, so the machine's load hi
   caches filled, Streamlit's and Plotly's JavaScript in the browser cache: a user's reload).
 
 The time is from ``page.goto`` to the first Plotly chart drawn (``.js-plotly-plot
-.main-svg`` in the DOM); the ratios are the dashboard's median over the baseline's.
+.main-svg`` in the DOM); the ratios are the dashboard's median over the baseline's.  ``page_filter_to_metric_s``: a
+town picked in the sidebar -> the "Events shown" metric updated, median of 3 (after the
+page has been open ``READ_S`` seconds, as a reader's would).
 
     python benchmarks/page.py            # prints one JSON object
 """
@@ -81,6 +83,33 @@ def first_chart_s(browser, url: str) -> float:
         page.close()
 
 
+FILTER_TOWN = "Hajin"     # one bundled event: the metric's value surely changes
+METRIC = '[data-testid="stMetricValue"]'
+READ_S = 3.0              # a user looks at the page before filtering (the engine warms up meanwhile)
+
+
+def filter_to_metric_s(profile, url: str) -> float:
+    """A filter change as a user makes it: pick a town in the sidebar, wait for the
+    "Events shown" metric to show the new count.  Timed from the click on the option."""
+    page = profile.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_selector(FIRST_CHART, state="attached", timeout=120_000)
+        page.wait_for_timeout(READ_S * 1000)
+        before = page.locator(METRIC).first.inner_text().strip()
+        page.locator(".st-key-town").get_by_role("combobox").click()
+        page.keyboard.type(FILTER_TOWN)
+        option = page.get_by_role("option").filter(has_text=FILTER_TOWN).first
+        option.wait_for(timeout=30_000)
+        began = time.perf_counter()
+        option.click()
+        page.wait_for_function(f"(document.querySelector('{METRIC}') || {{}}).innerText?.trim() !== {before!r}",
+                               timeout=60_000)
+        return time.perf_counter() - began
+    finally:
+        page.close()
+
+
 def measure(warm_runs: int = 5, cold_runs: int = 2) -> dict:
     from playwright.sync_api import sync_playwright
     if not Path(CHROMIUM).exists():
@@ -105,6 +134,7 @@ def measure(warm_runs: int = 5, cold_runs: int = 2) -> dict:
                 for _ in range(warm_runs):             # interleaved
                     for name, server in servers.items():
                         warm[name].append(first_chart_s(profile, server.url))
+                filters = [filter_to_metric_s(profile, servers["dashboard"].url) for _ in range(3)]
             finally:
                 profile.close()
                 for server in servers.values():
@@ -120,6 +150,7 @@ def measure(warm_runs: int = 5, cold_runs: int = 2) -> dict:
         "one_chart_page_cold_s": round(med["cold"]["one_chart"], 3),
         "page_first_chart_warm_ratio": round(med["warm"]["dashboard"] / med["warm"]["one_chart"], 2),
         "page_first_chart_cold_ratio": round(med["cold"]["dashboard"] / med["cold"]["one_chart"], 2),
+        "page_filter_to_metric_s": round(statistics.median(filters), 3),
         "page_runs": {"warm": warm_runs, "cold": cold_runs},
     }
 
