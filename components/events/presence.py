@@ -102,10 +102,10 @@ def load_presence_rules(data_dir: str | Path | None = None) -> dict[str, str]:
     return rules
 
 
-def _moves(rec: dict, effect: str) -> list[tuple[str, str]]:
-    """(side, 'in' | 'out') for one event under its effect."""
-    sides = [s for s in _as_list(rec["sides"]) if s]
-    favoured = rec["favours"] if rec["favours"] in sides else None
+def _moves(sides: list[str], favours, effect: str) -> list[tuple[str, str]]:
+    """(side, 'in' | 'out') for one event (its sides and favours) under its effect."""
+    sides = [s for s in sides if s]
+    favoured = favours if favours in sides else None
     arriving = [favoured] if favoured else sides
     leaving = [s for s in sides if s != favoured] or sides
     if effect in ("arrive", "present"):
@@ -128,14 +128,16 @@ def presence_episodes(events: pd.DataFrame, rules: dict[str, str], *,
     counted = events[events["status"].astype(str).isin(COUNTED_STATUSES)
                      & events["event_type"].astype(str).str.casefold().isin(rules)]
     steps: dict[tuple[str, str], list[tuple]] = {}
-    for rec in counted.to_dict("records"):
-        effect = rules[str(rec["event_type"]).casefold()]
-        first, last = pd.Timestamp(rec["earliest"]).date(), pd.Timestamp(rec["latest"]).date()
-        state = str(rec["status"]) in STATE_STATUSES
-        for side, move in _moves(rec, effect):
-            for place in _as_list(rec["towns"]):
-                steps.setdefault((place, side), []).append(
-                    (first, last, str(rec["event_id"]), move, state, str(rec["event_type"])))
+    # Column by column, only the eight read here: a row-dict walk over every column cost
+    # ~14 s per 100,000 rows (pandas boxes each value), this ~1 s.
+    columns = [_values(counted[c]) for c in ("event_id", "event_type", "status", "favours", "sides", "towns")]
+    for event_id, kind, status, favours, sides, towns, first, last in zip(
+            *columns, _days(counted["earliest"]), _days(counted["latest"])):
+        kind, event_id = str(kind), str(event_id)
+        state = str(status) in STATE_STATUSES
+        for side, move in _moves(_as_list(sides), favours, rules[kind.casefold()]):
+            for place in _as_list(towns):
+                steps.setdefault((place, side), []).append((first, last, event_id, move, state, kind))
     episodes = []
     wanted = set(places) if places is not None else None
     for (place, side), moves in sorted(steps.items()):
@@ -173,6 +175,17 @@ def _walk(place: str, side: str, moves: list[tuple], data_end: date) -> list[Epi
                            f"{current['why']}; no later event removes it (open at the end of the data)",
                            data_end, current["seen"]))
     return out
+
+
+def _values(column: pd.Series) -> list:
+    """A column as plain Python values; Arrow-backed columns converted by Arrow at once
+    (pandas would box every value on the way)."""
+    arrow = getattr(column.array, "__arrow_array__", None)
+    return arrow().to_pylist() if arrow is not None else column.tolist()
+
+
+def _days(column: pd.Series) -> list[date]:
+    return pd.to_datetime(column).to_numpy(dtype="datetime64[D]").tolist()
 
 
 def _as_list(value) -> list[str]:
