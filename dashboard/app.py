@@ -92,7 +92,7 @@ def cached_figure(name: str, data_key: str, view_key: str, _view: ViewInput):
 def cached_story(data_key: str, view_key: str, _view: ViewInput):
     """The headline, keyed like the figures: presence episodes are a pass over the shown
     rows, not to be redone on reruns that change nothing shown."""
-    return headline(_view.shown, _view.episodes)
+    return headline(_view.shown, _view.episodes, _view.presence_note)
 
 
 @st.cache_data(max_entries=4)

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from components.views.captions import context_line, data_as_of, source_names
 from components.views.figures.balance import balance_figure
-from components.views.figures.common import PLOTLY_CONFIG
+from components.views.figures.common import PLOTLY_CONFIG, empty_figure
 from components.views.figures.geo import GeoLine, load_geo_lines
 from components.views.figures.map import map_figure
 from components.views.figures.timeline import timeline_figure
@@ -25,6 +25,10 @@ from components.query.filter import EventFilter
 from components.views.urlstate import ViewOptions
 
 VIEWS = ("timeline", "map", "balance", "presence")
+# Presence is a walk over every shown event in Python: above this many it is not computed.
+MAX_PRESENCE_EVENTS = 100_000
+TOO_MANY_FOR_PRESENCE = ("{:,} events in view, too many to infer who was where; pick a town or a "
+                         "shorter date range")
 PNG_SCALE = 2
 PNG_SIZE = {"timeline": (1600, None), "map": (1100, 800), "balance": (1400, 560),
             "presence": (1400, None)}
@@ -46,14 +50,24 @@ class ViewInput:
     presence_rules: dict[str, str] | None = None     # None: the bundled presence_rules.csv
 
     @functools.cached_property
-    def episodes(self) -> list:
+    def episodes(self) -> list | None:
         """Presence episodes of the shown events, at the places the town filter covers
-        (computed once per view: the headline and the presence chart share them)."""
+        (computed once per view: the headline and the presence chart share them); None when
+        the view holds more than ``MAX_PRESENCE_EVENTS`` events (the walk costs ~1 s per
+        100,000: the headline and the chart ask for a narrower view instead)."""
         from components.events.presence import load_presence_rules, presence_episodes
         from components.query.filter import selected_places
+        if len(self.shown) > MAX_PRESENCE_EVENTS:
+            return None
         rules = self.presence_rules if self.presence_rules is not None else load_presence_rules()
         return presence_episodes(self.shown, rules,
                                  places=selected_places(self.flt, self.town_parents))
+
+    @property
+    def presence_note(self) -> str:
+        """What the page says instead of who was where when ``episodes`` is None."""
+        return TOO_MANY_FOR_PRESENCE.format(len(self.shown)) + "." \
+            if len(self.shown) > MAX_PRESENCE_EVENTS else ""
 
     def context(self) -> str:
         return context_line(self.flt, total=len(self.events), shown=len(self.shown),
@@ -79,6 +93,8 @@ def build_view(name: str, view: ViewInput) -> go.Figure:
                               publications=publication_windows(view.shown))
     if name == "presence":
         from components.views.figures.presence import presence_figure
+        if view.episodes is None:
+            return empty_figure(f"Presence: {TOO_MANY_FOR_PRESENCE.format(len(view.shown))}", context)
         return presence_figure(view.episodes, context=context)
     raise ValueError(f"unknown view {name!r}: use one of {VIEWS}")
 

@@ -28,13 +28,16 @@ class Headline:
     sentence: str                # who holds / left which places, plain text
 
 
-def headline(shown: pd.DataFrame, episodes: list[Episode] | None = None) -> Headline:
+def headline(shown: pd.DataFrame, episodes: list[Episode] | None = None, too_many: str = "") -> Headline:
+    """The page's first lines; ``episodes`` None (too many events to walk): ``too_many`` is
+    said instead of who was where."""
     favours = shown["favours"].astype(str) if len(shown) else pd.Series([], dtype=str)
     counts = favours.value_counts()
     trends = _trends(shown)
     return Headline(events=len(shown), russia=int(counts.get("russia", 0)),
                     iran=int(counts.get("iran", 0)), russia_trend=trends.get("russia"),
-                    iran_trend=trends.get("iran"), sentence=presence_sentence(episodes or []))
+                    iran_trend=trends.get("iran"),
+                    sentence=presence_sentence(episodes) if episodes is not None else too_many)
 
 
 def _trends(shown: pd.DataFrame) -> dict[str, str]:

@@ -19,6 +19,8 @@ from components.views.figures.common import (SIDE_COLOURS, base_layout, context_
                                              trace)
 
 ROW_PX = 22
+MAX_PLACES = 40          # rows beyond this are left out (named in the title)
+MAX_EPISODES = 4_000     # bars beyond this are a message instead (~1 MB of hover text)
 ONE_DAY = pd.Timedelta(days=1)
 
 
@@ -32,6 +34,15 @@ def presence_figure(episodes: list[Episode], *, context: str = "",
         return empty_figure("Presence: no Russian or Iranian presence inferred in this view",
                             safe_context)
     places = _place_order(shown)
+    left_out = len(places) - MAX_PLACES
+    if left_out > 0:                  # the places with the most evidence; a town filter shows others
+        places = places[:MAX_PLACES]
+        kept = set(places)
+        shown = [e for e in shown if e.place in kept]
+        title += f" — the {MAX_PLACES} places with the most evidence ({left_out:,} more: pick a town)"
+    if len(shown) > MAX_EPISODES:
+        return empty_figure(f"Presence: {len(shown):,} episodes, too many to draw one by one; pick a town "
+                            "or a shorter date range", safe_context)
     row = {(place, side): i * (len(sides) + 0.6) + k
            for i, place in enumerate(places) for k, side in enumerate(sides)}
     fig = new_figure()
