@@ -109,7 +109,9 @@ def cached_presence_rules(path: str, stamp: int) -> dict[str, str] | list[str]:
 def engine_warm_up(data_key: str, _events) -> threading.Thread:
     """Once per data: the query engine started in the background after the first page, so
     the first filter change is as quick as the next ones (``components.query.run.warm_up``)."""
-    thread = threading.Thread(target=_quietly, args=(warm_up, _events), name="engine-warm-up", daemon=True)
+    # Not a daemon: a process exiting mid-warm-up waits for it (~1 s) rather than tearing
+    # DuckDB down under a running query (which aborts the process).
+    thread = threading.Thread(target=_quietly, args=(warm_up, _events), name="engine-warm-up")
     thread.start()
     return thread
 
