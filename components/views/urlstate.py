@@ -44,6 +44,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from components.events.registry import name_key
@@ -107,10 +108,21 @@ def vocabulary_from_frame(frame: pd.DataFrame, *, actor_aliases: Mapping[str, It
                           town_aliases: Mapping[str, Iterable[str]] = {}) -> Vocabulary:
     """Values present in ``frame`` plus the aliases of the canonical actors and towns in it."""
     def distinct(column: str, is_list: bool) -> set[str]:
-        series = frame[column].dropna()
-        if is_list:
-            series = explode_list(series)
-        return {str(v) for v in series.unique() if str(v) not in ("", NO_VALUE)}
+        series = frame[column]
+        if not is_list:
+            return {str(v) for v in series.dropna().unique() if str(v) not in ("", NO_VALUE)}
+        found: set = set()
+        cells = series.to_numpy()
+        if series.dtype == object and any(isinstance(v, (list, tuple, np.ndarray)) for v in cells[:50]):
+            for cell in cells:        # a set update per row: ~0.1 s per million (explode: ~0.8 s)
+                if isinstance(cell, (list, tuple, np.ndarray)):
+                    found.update(cell)
+                elif isinstance(cell, str):
+                    found.update(cell.split(";"))
+        else:                         # '; '-joined text: each distinct text split once
+            for text in series.dropna().unique():
+                found.update(str(text).split(";"))
+        return {str(v).strip() for v in found if v is not None} - {"", NO_VALUE}
 
     names: dict[str, dict[str, str]] = {}
     for f in FILTER_FIELDS:
