@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from components.events.registry import name_key
-from components.events.schema import DATE_MAX, DATE_MIN, NO_VALUE, OUT_OF_RANGE, explode_list
+from components.events.schema import DATE_MAX, DATE_MIN, NO_VALUE, OUT_OF_RANGE
 from components.query.fields import (CHOICE_KEYS, DEFAULT_LAG, FILTER_FIELDS, FIXED_CHOICES,
                                      KNOWN_BY_KEY, LAG_KEY, LAG_LIMITS, URL_KEYS, VIEW_CHOICES)
 from components.query.filter import EventFilter
