@@ -25,10 +25,8 @@ import plotly.graph_objects as go
 from components.events.model import CAMPS, side_label
 from components.events.schema import NO_VALUE
 from components.views.figures.common import (
-    new_figure, trace,
-    MS_PER_DAY, as_list, base_layout, category_colours, context_markup,
-    date_text, empty_figure, fixed_label_margin, plain_text, require_columns, rgba,
-)
+    MS_PER_DAY, as_list, base_layout, category_colours, context_markup, date_text, empty_figure,
+    fixed_label_margin, new_figure, plain_text, require_columns, rgba, trace)
 from components.views.figures.density import density_figure
 from components.views.figures.timeline_context import (add_context_band, camp_label, context_groups_of,
                                                        is_context, lane_stripe, mid_day, moment_marks)
