@@ -320,6 +320,10 @@ def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     report["dates_speed"] = measure_dates_speed(quick, workdir)
     report["dates_cli_startup_s"] = report["dates_speed"].get("dates_cli_startup_s")
     report["dates_batch_vs_dateparser"] = report["dates_speed"].get("dates_batch_vs_dateparser")
+    from benchmarks.cli_speed import measure as measure_events_cli
+    report["events_cli"] = measure_events_cli(3 if quick else 5)
+    report["events_validate_s"] = report["events_cli"]["events_validate_s"]
+    report["events_json_s"] = report["events_cli"]["events_json_s"]
     report["import_acled"] = measure_import((2_000,) if quick else (20_000, 200_000), workdir)
     app_keys = {"app_first_render_s": None, "app_rerun_s": None, "app_first_render_1m_s": None,
                 "app_rerun_1m_s": None, "app_rerun_10m_s": None,

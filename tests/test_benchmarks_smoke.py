@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 KEYS = ("filter_1m", "aggregate_1m", "timeline_marks_1m", "app_first_render_s", "app_rerun_s",
         "app_first_render_1m_s", "app_rerun_1m_s", "app_rerun_10m_s", "load_1m_s", "peak_rss_mb",
         "scaling", "page_first_chart_warm_ratio", "page_first_chart_cold_ratio",
-        "header_check_40k_cols_s", "blank_lines_49mb_refuse_s")
+        "header_check_40k_cols_s", "blank_lines_49mb_refuse_s", "dates_cli_startup_s",
+        "dates_batch_vs_dateparser", "events_validate_s", "events_json_s")
 FILTER_KEYS = ("events", "median_ms", "count", "pandas_ms", "floor_ms", "counts_agree")
 
 
