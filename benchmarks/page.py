@@ -110,7 +110,7 @@ def filter_to_metric_s(profile, url: str) -> float:
         page.close()
 
 
-def measure(warm_runs: int = 5, cold_runs: int = 2) -> dict:
+def measure(warm_runs: int = 5, cold_runs: int = 2, filter_runs: int = 3) -> dict:
     from playwright.sync_api import sync_playwright
     if not Path(CHROMIUM).exists():
         return {"error": f"{CHROMIUM} not installed"}
@@ -134,7 +134,7 @@ def measure(warm_runs: int = 5, cold_runs: int = 2) -> dict:
                 for _ in range(warm_runs):             # interleaved
                     for name, server in servers.items():
                         warm[name].append(first_chart_s(profile, server.url))
-                filters = [filter_to_metric_s(profile, servers["dashboard"].url) for _ in range(3)]
+                filters = [filter_to_metric_s(profile, servers["dashboard"].url) for _ in range(filter_runs)]
             finally:
                 profile.close()
                 for server in servers.values():

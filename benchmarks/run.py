@@ -383,7 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.child_page:
         from benchmarks.page import measure as measure_page
         quick_page = args.child_page == "quick"
-        print(json.dumps(measure_page(warm_runs=2 if quick_page else 5, cold_runs=1 if quick_page else 2)))
+        print(json.dumps(measure_page(warm_runs=2 if quick_page else 5, cold_runs=1 if quick_page else 2,
+                                      filter_runs=1 if quick_page else 3)))
         return 0
     report = run(args.quick, Path(args.workdir), app=not args.no_app, big_app=not args.no_10m_app)
     print(json.dumps(report, indent=None if args.json else 2))
