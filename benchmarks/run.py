@@ -176,7 +176,8 @@ def _start_server_side(app) -> None:
 
 
 def measure_app(data: str | None) -> dict:
-    """Child process: AppTest first render, then a rerun after a filter change."""
+    """Child process: AppTest first render, then (once the background engine warm-up is
+    done, as a reader would wait) a rerun after a filter change."""
     from streamlit.testing.v1 import AppTest
     if data:
         os.environ["DZ_DATA"] = data
@@ -189,13 +190,20 @@ def measure_app(data: str | None) -> dict:
     first = time.perf_counter() - began
     if app.exception:
         return {"error": f"first render raised: {app.exception[0].message}"}
+    # A reader looks at the page before filtering; meanwhile the app warms its query engine
+    # in the background (dashboard/app.py: engine_warm_up).  Wait for that, and say how long.
+    import threading
+    began = time.perf_counter()
+    for thread in [t for t in threading.enumerate() if t.name == "engine-warm-up"]:
+        thread.join()
+    warm_up = time.perf_counter() - began
     town = APP_RERUN_TOWN
     began = time.perf_counter()
     app.multiselect(key="town").set_value([town]).run()
     rerun = time.perf_counter() - began
     if app.exception:
         return {"error": f"rerun raised: {app.exception[0].message}"}
-    return {"first_render_s": round(first, 3), "rerun_s": round(rerun, 3),
+    return {"first_render_s": round(first, 3), "rerun_s": round(rerun, 3), "warm_up_wait_s": round(warm_up, 3),
             "shown": app.metric[0].value if app.metric else None, "peak_rss_mb": _peak_rss_mb()}
 
 
