@@ -1,9 +1,9 @@
 """Deir ez-Zor: Russia–Iran competition timeline — the Streamlit app (glue only).
 
 Run:  streamlit run dashboard/app.py [-- --data PATH]      (or DZ_DATA=PATH)
-Reads top to bottom: config, cached load, URL -> widgets, sidebar filter, apply, the
-headline (events shown, favour Russia, favour Iran, who is present where), timeline,
-then one of presence / map / balance / the provenance table and downloads in tabs (only
+Reads top to bottom: config, cached load, URL -> widget state, the import panel, the
+filter the widget state describes, the headline (events shown, favour Russia, favour
+Iran, who is present where), the timeline, the sidebar's filter widgets, then one of presence / map / balance / the provenance table and downloads in tabs (only
 the open one is built), the article panel.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ from components.views.story import headline
 from components.views.urlstate import Vocabulary, to_query_params, vocabulary_from_frame
 from components.events.presence import load_presence_rules
 from dashboard.byod import render_article_panel, render_import_panel
-from dashboard.controls import filter_controls, seed_from_url, sync_url
+from dashboard.controls import current_view, filter_controls, seed_from_url, sync_url
 from dashboard.text import literal
 from dashboard.table import provenance_table
 
@@ -148,7 +148,9 @@ with st.sidebar:
         data_key = f"{data_key}:{imported.attrs.get('engine_key', len(imported))}"
         vocab = vocabulary_from_frame(events, actor_aliases=data.actor_aliases,
                                       town_aliases=data.town_aliases)
-    flt, options = filter_controls(vocab)
+# The headline and the timeline go out before the filter widgets (they read the same widget
+# state): the browser has them to draw first, on the first page and after every filter change.
+flt, options, date_notes = current_view(vocab)
 sync_url(flt, options)
 shown = filter_events(events, flt)
 
@@ -175,9 +177,6 @@ if story.sentence:
     st.text(story.sentence)
 for warning in url_warnings:
     st.warning(literal(warning))
-if shown.empty:
-    st.info("No events match these filters. Widen the date range or remove a filter in the sidebar.")
-    st.stop()
 
 
 def chart(name: str) -> None:
@@ -189,7 +188,13 @@ def chart(name: str) -> None:
                        on_click="ignore")
 
 
-chart("timeline")
+if not shown.empty:
+    chart("timeline")
+with st.sidebar:
+    filter_controls(vocab, date_notes)
+if shown.empty:
+    st.info("No events match these filters. Widen the date range or remove a filter in the sidebar.")
+    st.stop()
 # Below the timeline, one view at a time: only the open tab's chart (or the table) is built
 # and sent, so the first screen is not kept waiting by views nobody has asked for yet.
 tabs = st.tabs(list(PANEL_LABELS.values()), key="panel", on_change="rerun")

@@ -63,48 +63,60 @@ def _widget_values(parsed: ParsedView, warnings: list[str]) -> dict[str, object]
     return values
 
 
-def filter_controls(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions]:
-    """Draw the sidebar and return the filter and view options it describes."""
-    st.header("Filters")
+def current_view(vocab: Vocabulary) -> tuple[EventFilter, ViewOptions, tuple[str, ...]]:
+    """The filter and view options the widget state describes, read *before* the widgets are
+    drawn, so the headline and the timeline go out first (``filter_controls`` draws the
+    sidebar after them: its widgets return this same state).  Also the notes to show by the
+    date widgets (an end before the start is ignored)."""
+    state = st.session_state
     chosen: dict[str, tuple[str, ...]] = {}
     for f in FILTER_FIELDS:
-        options = vocab.choices(f.key)
-        known = [v for v in st.session_state.get(f.key, []) if v in options]
-        st.session_state[f.key] = known
-        picked = st.multiselect(f.widget, options, key=f.key, format_func=_labeller(vocab, f.key),
-                                placeholder="any (type a name or any spelling)"
-                                if f.key in ("town", "actor") else "any")
-        chosen[f.attr] = tuple(picked)
-    scope = st.radio("Towns and actors match", SCOPES, key="scope", horizontal=True,
-                     format_func=SCOPE_LABELS.get,
-                     help="A town selects itself and the places within it (its countryside, "
-                          "desert…); an actor the groups under it. 'Exactly' keeps only the names picked.")
-    st.subheader("Dates")
-    start = st.date_input("From (inclusive)", key="start", min_value=DATE_BOUNDS[0],
-                          max_value=DATE_BOUNDS[1], format="YYYY-MM-DD")
-    end = st.date_input("To (inclusive)", key="end", min_value=DATE_BOUNDS[0],
-                        max_value=DATE_BOUNDS[1], format="YYYY-MM-DD")
+        options = set(vocab.choices(f.key))
+        known = [v for v in state.get(f.key, []) if v in options]
+        state[f.key] = known                      # values the data no longer has are dropped
+        chosen[f.attr] = tuple(known)
+    start, end, notes = state.get("start"), state.get("end"), []
     if start and end and end < start:
-        st.warning(f"'To' {end} is before 'From' {start}: the end date is ignored.")
+        notes.append(f"'To' {end} is before 'From' {start}: the end date is ignored.")
         end = None
-    date_mode = st.radio("Date mode", DATE_MODES, key="date_mode", horizontal=True,
-                         format_func=DATE_MODE_LABELS.get)
-    known_by = st.date_input(SETTING_LABELS[KNOWN_BY_KEY], key=KNOWN_BY_KEY, min_value=DATE_BOUNDS[0],
-                             max_value=DATE_BOUNDS[1], format="YYYY-MM-DD",
-                             help="Only events from articles published by this day: what was known then")
-    known_mode = st.radio(SETTING_LABELS["known_mode"], KNOWN_MODES, key="known_mode", horizontal=True,
-                          format_func=KNOWN_MODE_LABELS.get)
-    lag = st.number_input(SETTING_LABELS[LAG_KEY], min_value=LAG_LIMITS[0], max_value=LAG_LIMITS[1],
-                          step=1, key=LAG_KEY,
-                          help="An event reported without a date is dated from this many days "
-                               "before publication to the latest publication day")
+    options = {name: state.get(name, VIEW_CHOICES[name][0]) for name in SIDEBAR_VIEW_CHOICES}
+    options["panel"] = PANEL_OF_LABEL.get(state.get("panel"), VIEW_CHOICES["panel"][0])
+    flt = EventFilter(start=start or None, end=end or None, date_mode=state.get("date_mode", DATE_MODES[0]),
+                      scope=state.get("scope", SCOPES[0]), known_by=state.get(KNOWN_BY_KEY) or None,
+                      known_mode=state.get("known_mode", KNOWN_MODES[0]),
+                      lag_days=int(state.get(LAG_KEY, EventFilter().lag_days)), **chosen)
+    return flt, ViewOptions(**options), tuple(notes)
+
+
+def filter_controls(vocab: Vocabulary, notes: tuple[str, ...] = ()) -> None:
+    """Draw the sidebar's widgets (keyed by their URL names: they show and edit the state
+    ``current_view`` read) and the ``notes`` by the dates."""
+    st.header("Filters")
+    for f in FILTER_FIELDS:
+        st.multiselect(f.widget, vocab.choices(f.key), key=f.key, format_func=_labeller(vocab, f.key),
+                       placeholder="any (type a name or any spelling)" if f.key in ("town", "actor") else "any")
+    st.radio("Towns and actors match", SCOPES, key="scope", horizontal=True, format_func=SCOPE_LABELS.get,
+             help="A town selects itself and the places within it (its countryside, "
+                  "desert…); an actor the groups under it. 'Exactly' keeps only the names picked.")
+    st.subheader("Dates")
+    st.date_input("From (inclusive)", key="start", min_value=DATE_BOUNDS[0], max_value=DATE_BOUNDS[1],
+                  format="YYYY-MM-DD")
+    st.date_input("To (inclusive)", key="end", min_value=DATE_BOUNDS[0], max_value=DATE_BOUNDS[1],
+                  format="YYYY-MM-DD")
+    for note in notes:
+        st.warning(note)
+    st.radio("Date mode", DATE_MODES, key="date_mode", horizontal=True, format_func=DATE_MODE_LABELS.get)
+    st.date_input(SETTING_LABELS[KNOWN_BY_KEY], key=KNOWN_BY_KEY, min_value=DATE_BOUNDS[0],
+                  max_value=DATE_BOUNDS[1], format="YYYY-MM-DD",
+                  help="Only events from articles published by this day: what was known then")
+    st.radio(SETTING_LABELS["known_mode"], KNOWN_MODES, key="known_mode", horizontal=True,
+             format_func=KNOWN_MODE_LABELS.get)
+    st.number_input(SETTING_LABELS[LAG_KEY], min_value=LAG_LIMITS[0], max_value=LAG_LIMITS[1], step=1,
+                    key=LAG_KEY, help="An event reported without a date is dated from this many days "
+                                      "before publication to the latest publication day")
     st.header("View")
-    options = {name: st.selectbox(VIEW_LABELS[name], VIEW_CHOICES[name], key=name)
-               for name in SIDEBAR_VIEW_CHOICES}
-    options["panel"] = PANEL_OF_LABEL.get(st.session_state.get("panel"), VIEW_CHOICES["panel"][0])
-    flt = EventFilter(start=start or None, end=end or None, date_mode=date_mode, scope=scope,
-                      known_by=known_by or None, known_mode=known_mode, lag_days=int(lag), **chosen)
-    return flt, ViewOptions(**options)
+    for name in SIDEBAR_VIEW_CHOICES:
+        st.selectbox(VIEW_LABELS[name], VIEW_CHOICES[name], key=name)
 
 
 def _labeller(vocab: Vocabulary, key: str):
