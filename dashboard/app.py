@@ -105,13 +105,18 @@ def cached_presence_rules(path: str, stamp: int) -> dict[str, str] | list[str]:
         return data_problems(err)
 
 
+WARM_UP_DELAY_S = 1.5   # the browser draws the first page meanwhile; a reader filters later
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def engine_warm_up(data_key: str, _events) -> threading.Thread:
-    """Once per data: the query engine started in the background after the first page, so
-    the first filter change is as quick as the next ones (``components.query.run.warm_up``)."""
+    """Once per data: the query engine started in the background shortly after the first
+    page, so the first filter change is as quick as the next ones
+    (``components.query.run.warm_up``)."""
     # Not a daemon: a process exiting mid-warm-up waits for it (~1 s) rather than tearing
     # DuckDB down under a running query (which aborts the process).
-    thread = threading.Thread(target=_quietly, args=(warm_up, _events), name="engine-warm-up")
+    thread = threading.Timer(WARM_UP_DELAY_S, _quietly, args=(warm_up, _events))
+    thread.name = "engine-warm-up"
     thread.start()
     return thread
 
