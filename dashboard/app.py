@@ -105,7 +105,7 @@ def cached_presence_rules(path: str, stamp: int) -> dict[str, str] | list[str]:
         return data_problems(err)
 
 
-WARM_UP_DELAY_S = 1.5   # the browser draws the first page meanwhile; a reader filters later
+WARM_UP_DELAY_S = 4.0   # the browser draws the first page meanwhile (a cold one takes seconds)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
