@@ -29,16 +29,36 @@ def _app() -> AppTest:
     return AppTest.from_string(SCRIPT, default_timeout=30)
 
 
+def _opened() -> AppTest:
+    """The app with the article panel opened (it is built only while open)."""
+    at = _app().run()
+    at.session_state["byod_article_open"] = True
+    return at.run()
+
+
 def test_panels_render_without_input():
     at = _app().run()
     assert not at.exception
     assert [m.value for m in at.markdown] == ["import result: none"]
+    assert not any("Paste the text" in c.value for c in at.caption)    # closed: not built
+    at.session_state["byod_article_open"] = True
+    at.run()
     assert any("Paste the text" in c.value for c in at.caption)
 
 
-def test_article_panel_marks_phrases_as_plain_text():
-    at = _app()
+def test_pasted_article_survives_closing_the_panel():
+    at = _opened()
+    at.text_area(key="byod_article_text").input(ARTICLE).run()
+    at.session_state["byod_article_open"] = False
     at.run()
+    assert not at.text_area and not at.dataframe
+    at.session_state["byod_article_open"] = True
+    at.run()
+    assert at.text_area(key="byod_article_text").value == ARTICLE
+
+
+def test_article_panel_marks_phrases_as_plain_text():
+    at = _opened()
     at.text_area(key="byod_article_text").input(ARTICLE)
     at.text_input(key="byod_article_published").input("2020-07-05/2020-07-08")
     at.run()
@@ -53,8 +73,7 @@ def test_article_panel_marks_phrases_as_plain_text():
 
 
 def test_article_panel_reports_a_bad_publication_date():
-    at = _app()
-    at.run()
+    at = _opened()
     at.text_area(key="byod_article_text").input(ARTICLE)
     at.text_input(key="byod_article_published").input("last Tuesday")
     at.run()

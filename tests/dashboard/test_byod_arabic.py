@@ -30,6 +30,8 @@ EXPECTED_PHRASES = ["فجر السبت", "قبل ثلاثة أيام", "أواخ
 def _panel(text: str) -> AppTest:
     at = AppTest.from_string(SCRIPT, default_timeout=30)
     at.run()
+    at.session_state["byod_article_open"] = True            # built only while open
+    at.run()
     at.text_area(key="byod_article_text").input(text)
     at.text_input(key="byod_article_published").input("2018-10-08")
     return at.run()

@@ -174,3 +174,17 @@ def test_first_screen_answers_who_gained_ground(server, browser):
     assert "US-led coalition" in text or "US-led" in text
     assert rec.errors == [] and rec.hosts <= LOCAL_HOSTS
     page.close()
+
+
+def test_lazy_panels_open_in_the_browser(server, browser):
+    """The article panel and the table tab are built only when opened: a click must bring
+    them (a rerun), and the page holds neither before."""
+    page, rec = open_page(browser, server)
+    assert page.locator("textarea").count() == 0 and page.locator('[data-testid="stDataFrame"]').count() == 0
+    page.get_by_text("Propose events from a new article").click()
+    page.locator("textarea").first.wait_for(timeout=60_000)
+    page.get_by_role("tab", name="Events and provenance").click()
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
+    page.wait_for_url("**panel=table**", timeout=30_000)
+    assert not rec.errors
+    page.close()

@@ -295,6 +295,8 @@ ARTICLE = ('On Saturday, <script>alert(1)</script> Russian forces [x](javascript
 
 def test_pasted_article_with_markup_and_a_bad_date():
     at = run_app()
+    at.session_state["byod_article_open"] = True            # built only while open
+    at.run()
     at.text_area(key="byod_article_text").set_value(ARTICLE).run()
     at.text_input(key="byod_article_published").set_value("2020-02-30 <img src=x onerror=alert(1)>").run()
     assert_plain(at)
