@@ -189,7 +189,8 @@ def balance_expr(table: ir.Table, flt: EventFilter, *, period: str = "month",
 def _touching(rows: ir.Table, period: str, what: str) -> ir.Table:
     """Per period and favours, over the events whose interval touches the period:
     ``count``: weight = events certainly inside it (interval within the period), events =
-    events possibly inside it (interval overlapping it); ``sources``: distinct outlets.
+    events possibly inside it (interval overlapping it), and the distinct outlets;
+    ``sources``: the distinct outlets alone.
 
     Rows are first grouped by (favours, outlet, first period, last period) -- a million
     events collapse to a few thousand keys -- and only those keys are expanded per period.
@@ -205,7 +206,8 @@ def _touching(rows: ir.Table, period: str, what: str) -> ir.Table:
     if what == "sources":
         return grouped.aggregate(sources=spread.outlet.nunique()).order_by(["p", "favours"])
     return (grouped.aggregate(weight=ibis.ifelse(spread.single, spread.n, 0).sum().cast("float64"),
-                              events=spread.n.sum().cast("int64"))
+                              events=spread.n.sum().cast("int64"),
+                              sources=spread.outlet.nunique())     # same expansion: one query
             .order_by(["p", "favours"]))
 
 
@@ -321,8 +323,9 @@ def balance_table(source, flt: EventFilter, *, period: str = "month",
     ``sources`` is the number of distinct outlets behind the events touching the period.
     """
     frame = _execute(source, "balance", flt, period=period, rule=rule).to_pandas()
-    sources = _execute(source, "sources", flt, period=period).to_pandas()
-    frame = frame.merge(sources, on=["p", "favours"], how="left")
+    if "sources" not in frame.columns:     # the count rule counts them in the same query
+        sources = _execute(source, "sources", flt, period=period).to_pandas()
+        frame = frame.merge(sources, on=["p", "favours"], how="left")
     frame["sources"] = frame["sources"].fillna(0).astype("int64")
     frame["period_start"] = period_starts(frame["p"], period)
     frame["weight"] = frame["weight"].astype("float64").round(WEIGHT_DECIMALS)

@@ -190,5 +190,5 @@ def test_warm_up_imports_the_frame_and_compiles_the_queries_it_runs(monkeypatch)
     monkeypatch.setattr(run, "_engine_sql", lambda *args: calls.append(args[:2]) or real(*args))
     run.warm_up(frame)
     name = engine._tables[engine._frame_ids[id(frame)]][0]
-    assert {kind for table, kind in calls if table == name} >= {"positions", "balance", "sources"}
+    assert {kind for table, kind in calls if table == name} >= {"positions", "balance"}
     pd.testing.assert_frame_equal(filter_events(frame, JUNE), filter_events(make_events(), JUNE))
