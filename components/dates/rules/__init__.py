@@ -8,8 +8,8 @@ Two ways to use them:
 
 * ``match_rules(phrase)`` -> ``(rule, match)`` for the first rule whose pattern matches the
   whole cleaned phrase (what ``normalize_date`` does), or None.  Only the rules that can
-  start with the phrase's first character and end with its last one are tried (read off
-  each pattern with the stdlib regex parser), in table order.
+  start with the phrase's first three characters and end with its last three are tried
+  (read off each pattern with the stdlib regex parser: ``edges``), in table order.
 * ``find_rules(text)`` -> every ``(rule, match)`` found *inside* a longer cleaned text, each
   rule's pattern wrapped in word boundaries (``FINDERS[name]``), longest first, overlaps
   dropped.  An extractor scanning running text should clean each sentence with
@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from components.dates.rules import absolute, compiled, quarters_halves, relative, slices, vague
 from components.dates.rules.base import Rule
+from components.dates.rules.edges import AFFIX, affixes
 
 
 class RuleTableError(ValueError):
@@ -56,87 +57,49 @@ FINDERS: dict[str, re.Pattern] = _Finders()
 _NOT_IN_TEXT = {("month", "may"), ("month", "march"), ("vague_now", "now"), ("decade", "")}
 
 
-def _first_chars(items, reverse: bool = False) -> tuple[frozenset | None, bool]:
-    """(characters a match can start with -- or end with, if ``reverse`` -- None if any,
-    can the pattern match "")."""
-    first: set = set()
-    for op, av in (reversed(list(items)) if reverse else items):
-        name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue                                   # zero-width: look further
-        if name == "LITERAL":
-            return frozenset(first | {chr(av)}), False
-        if name == "IN":
-            chars = set()
-            for kind, value in av:
-                kind = str(kind)
-                if kind == "LITERAL":
-                    chars.add(chr(value))
-                elif kind == "RANGE":
-                    chars.update(map(chr, range(value[0], value[1] + 1)))
-                elif kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
-                    chars.update("0123456789")
-                elif kind == "CATEGORY" and str(value) == "CATEGORY_SPACE":
-                    chars.update(" \t\n\r\f\v")
-                else:
-                    return None, False
-            return frozenset(first | chars), False
-        if name == "BRANCH":
-            parts = [_first_chars(branch, reverse) for branch in av[1]]
-            sub, nullable = (None if any(p[0] is None for p in parts) else set().union(*(p[0] for p in parts))), any(p[1] for p in parts)
-        elif name == "SUBPATTERN":
-            sub, nullable = _first_chars(av[-1], reverse)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            sub, nullable = _first_chars(av[2], reverse)
-            nullable = nullable or av[0] == 0
-        else:
-            return None, False                         # ANY, NOT_LITERAL, GROUPREF...: anything
-        if sub is None:
-            return None, False
-        first |= sub
-        if not nullable:
-            return frozenset(first), False
-    return frozenset(first), True
-
-
-def _edge_chars() -> list[tuple[frozenset | None, frozenset | None]]:
-    """Each rule's possible first and last characters (None: any), read off the parsed
-    patterns.  A pattern that does not parse or matches the empty string is refused here."""
-    import re._parser as sre_parse  # the stdlib regex parser, to read each pattern's edges
-
+def _edge_sets() -> list[tuple[frozenset | None, frozenset | None]]:
+    """Each rule's possible starts and ends (``edges.affixes``; None: any), read off the
+    parsed patterns.  A pattern that does not parse or matches the empty string is refused here."""
     edges = []
     for position, r in enumerate(RULES):
         where = f"{r.resolver.__module__}:{r.name} (rule #{position})"
         try:
-            parsed = sre_parse.parse(r.pattern)
+            heads, tails = affixes(r.pattern), affixes(r.pattern, reverse=True)
         except re.error as err:
             raise RuleTableError(f"{where}: bad regex {r.pattern!r}: {err}") from err
-        head, nullable = _first_chars(parsed)
-        if nullable or re.fullmatch(r.pattern, ""):
+        if (heads is not None and "" in heads) or re.fullmatch(r.pattern, ""):
             raise RuleTableError(f"{where}: pattern matches the empty string: {r.pattern!r}")
-        edges.append((head, _first_chars(parsed, reverse=True)[0]))
+        edges.append((heads, tails))
     return edges
 
 
 # Computed once per rule table and cached on disk with the compiled patterns (rules.compiled):
 # a start-up neither parses nor compiles the table.
 _EDGES = [tuple(None if e is None else frozenset(e) for e in pair)
-          for pair in compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_chars)]
+          for pair in compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_sets)]
+# Each rule's possible first and last characters (None: any).
+_EDGE_CHARS = [(None if heads is None else frozenset(s[0] for s in heads),
+                None if tails is None else frozenset(s[-1] for s in tails)) for heads, tails in _EDGES]
 
 
-@lru_cache(maxsize=None)
-def _candidates(first: str, last: str) -> tuple[Rule, ...]:
-    """The rules, in table order, that can start with ``first`` and end with ``last``
-    (a table computed once per character pair: typically a dozen rules out of ninety)."""
-    return tuple(RULES[i] for i, (head, tail) in enumerate(_EDGES)
-                 if (head is None or first in head) and (tail is None or last in tail))
+@lru_cache(maxsize=8192)
+def _candidates(head: str, tail: str) -> tuple[Rule, ...]:
+    """The rules, in table order, that can start with ``head`` and end with ``tail`` (the
+    phrase's first and last ``AFFIX`` characters): a table computed once per pair, typically
+    four rules out of a hundred.  Outside ASCII (where ``\\d`` has more digits than the
+    sets hold) only the first and last characters are compared."""
+    if head.isascii() and tail.isascii():
+        return tuple(RULES[i] for i, (heads, tails) in enumerate(_EDGES)
+                     if (heads is None or head in heads) and (tails is None or tail in tails))
+    return tuple(RULES[i] for i, (first, last) in enumerate(_EDGE_CHARS)
+                 if (first is None or head[0] in first) and (last is None or tail[-1] in last))
 
 
 def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
     """The first rule whose pattern matches the whole cleaned ``phrase``."""
     if not phrase:
         return None
-    for candidate in _candidates(phrase[0], phrase[-1]):
+    for candidate in _candidates(phrase[:AFFIX], phrase[-AFFIX:]):
         m = candidate.regex.fullmatch(phrase)
         if m:
             return candidate, m
@@ -146,7 +109,7 @@ def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
 _WORD_START = re.compile(r"(?<![\w'-])[\w']")
 # Each rule's possible first characters when all of them can start a word (else None: always scan).
 _WORD_HEADS = [head if head is not None and all(c.isalnum() or c in "_'" for c in head) else None
-               for head, _ in _EDGES]
+               for head, _ in _EDGE_CHARS]
 
 
 def find_rules(text: str) -> list[tuple[Rule, re.Match]]:
