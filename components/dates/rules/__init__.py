@@ -57,9 +57,9 @@ FINDERS: dict[str, re.Pattern] = _Finders()
 _NOT_IN_TEXT = {("month", "may"), ("month", "march"), ("vague_now", "now"), ("decade", "")}
 
 
-def _edge_sets() -> list[tuple[frozenset | None, frozenset | None]]:
-    """Each rule's possible starts and ends (``edges.affixes``; None: any), read off the
-    parsed patterns.  A pattern that does not parse or matches the empty string is refused here."""
+def _edge_sets() -> list[tuple[frozenset | None, ...]]:
+    """Each rule's possible starts and ends (``edges.affixes``), then its possible first and
+    last characters (None: any), read off the parsed patterns.  A pattern that does not parse or matches the empty string is refused here."""
     edges = []
     for position, r in enumerate(RULES):
         where = f"{r.resolver.__module__}:{r.name} (rule #{position})"
@@ -69,17 +69,16 @@ def _edge_sets() -> list[tuple[frozenset | None, frozenset | None]]:
             raise RuleTableError(f"{where}: bad regex {r.pattern!r}: {err}") from err
         if (heads is not None and "" in heads) or re.fullmatch(r.pattern, ""):
             raise RuleTableError(f"{where}: pattern matches the empty string: {r.pattern!r}")
-        edges.append((heads, tails))
+        edges.append((heads, tails, None if heads is None else frozenset(s[0] for s in heads),
+                      None if tails is None else frozenset(s[-1] for s in tails)))
     return edges
 
 
 # Computed once per rule table and cached on disk with the compiled patterns (rules.compiled):
 # a start-up neither parses nor compiles the table.
-_EDGES = [tuple(None if e is None else frozenset(e) for e in pair)
-          for pair in compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_sets)]
-# Each rule's possible first and last characters (None: any).
-_EDGE_CHARS = [(None if heads is None else frozenset(s[0] for s in heads),
-                None if tails is None else frozenset(s[-1] for s in tails)) for heads, tails in _EDGES]
+_EDGE_SETS = compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_sets)
+_EDGES = [(heads, tails) for heads, tails, _, _ in _EDGE_SETS]
+_EDGE_CHARS = [(first, last) for _, _, first, last in _EDGE_SETS]
 
 
 @lru_cache(maxsize=8192)

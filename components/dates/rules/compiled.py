@@ -25,7 +25,7 @@ try:                                    # CPython's regex engine; elsewhere: pla
 except ImportError:                     # pragma: no cover
     _sre = None
 
-FORMAT = 2                              # of the cache file: bumped when its layout changes
+FORMAT = 3                              # of the cache file: bumped when its layout changes
 _CODES: dict[str, tuple] = {}           # pattern -> (flags, code, groups, groupindex, indexgroup)
 
 
