@@ -131,16 +131,21 @@ def rule(name: str, pattern: str, examples: tuple[str, ...] | str, describe: str
 
 
 class LazyPattern:
-    """A regex compiled on first use (module-level patterns that many runs never need)."""
+    """A regex compiled on first use (module-level patterns that many runs never need).
 
-    __slots__ = ("source", "flags", "_compiled")
+    The first call compiles the pattern and stores its bound methods in the slots, so
+    later calls are plain attribute reads (no ``__getattr__`` on the hot path)."""
+
+    __slots__ = ("source", "flags", "_compiled", "search", "fullmatch", "match", "finditer", "findall", "sub")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source, self.flags, self._compiled = source, flags, None
 
     def __getattr__(self, name: str):
         if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
+            self._compiled = compiled = re.compile(self.source, self.flags)
+            self.search, self.fullmatch, self.match = compiled.search, compiled.fullmatch, compiled.match
+            self.finditer, self.findall, self.sub = compiled.finditer, compiled.findall, compiled.sub
         return getattr(self._compiled, name)
 
 
