@@ -22,7 +22,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-ANCHORS = ("2020-07-06", "2020-07-05/2020-07-08", "2019-12-31", "2020-02-29", "2021-01-01/2021-01-09")
+ANCHORS = ("2020-07-06", "2020-07-05/2020-07-08", "2019-12-31", "2020-02-29", "2021-01-01/2021-01-09", "2019-03-31",
+           "9999-12-30", "0001-01-02/0001-01-03")
 WRAPPERS = ("{}", "about {}", "early {}", "since {}", "before {}", "the {} or so", "mid-{}", "at 3 a.m. {}")
 SENTENCES = ("", "Officials said the convoy arrived {}.", "The talks will resume {}, it is expected.")
 
