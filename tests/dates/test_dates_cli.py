@@ -95,3 +95,14 @@ def test_batch_across_chunks_answers_every_line(monkeypatch, capsys):
     answers = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [a["text"] for a in answers] == [f"{n} days ago" for n in range(1, 40)]
     assert answers[-1]["start"] == "2020-05-28"
+
+
+@pytest.mark.parametrize("phrase, anchor, context", JSON_CASES[:6])
+def test_resolved_result_equals_the_dataclass_built_by_keywords(phrase, anchor, context):
+    from dataclasses import fields
+
+    from components.dates import normalize_date
+    from components.dates.model import DateResult
+
+    result = normalize_date(phrase, anchor, context)
+    assert result == DateResult(**{f.name: getattr(result, f.name) for f in fields(DateResult)})
