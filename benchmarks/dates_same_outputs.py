@@ -1,4 +1,4 @@
-"""Does a speed change keep every answer?  Runs ``normalize_date`` on the same inputs with
+"""Does a speed change keep every answer?  Runs ``normalize_date`` (and ``find_dates``) on the same inputs with
 this tree's code and with a baseline copy of ``components`` and diffs every field of every
 ``DateResult`` (explanation text included).
 
@@ -8,7 +8,8 @@ this tree's code and with a baseline copy of ``components`` and diffs every fiel
 Inputs: ``dates_speed.batch_lines(N)`` (TimeBank phrases with their sentences, then the rule
 examples, over shifted anchors), the Arabic set, and every rule example against single-day
 and window anchors, bare and in wrappers the peelers read ("about", "early", "since", "the
-... or so"), with no sentence, a past one and a future one, and with each ``direction``.
+... or so"), with no sentence, a past one and a future one, and with each ``direction``; then
+``find_dates`` over the sentences run together and over the bundled articles.
 Prints one JSON object (``inputs``, ``diffs``, the first ``K`` differences); exit 1 on a diff.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ANCHORS = ("2020-07-06", "2020-07-05/2020-07-08", "2019-12-31", "2020-02-29", "2021-01-01/2021-01-09", "2019-03-31",
            "9999-12-30", "0001-01-02/0001-01-03")
 WRAPPERS = ("{}", "about {}", "early {}", "since {}", "before {}", "the {} or so", "mid-{}", "at 3 a.m. {}")
+FIND = "\x00find"   # marks a row for find_dates
 SENTENCES = ("", "Officials said the convoy arrived {}.", "The talks will resume {}, it is expected.")
 
 
@@ -47,14 +49,25 @@ def inputs(lines: int) -> list[tuple]:
                 rows.append((phrase, anchor, sentence.format(phrase), None))
             for direction in ("past", "future"):
                 rows.append((phrase, ANCHORS[(i + j + 1) % len(ANCHORS)], "", direction))
+    sentences = [r[2] for r in rows if r[2]]
+    for k in range(0, len(sentences), 40):      # running text for the extractor, 40 sentences at a time
+        rows.append((" ".join(dict.fromkeys(sentences[k: k + 40])), ANCHORS[k % len(ANCHORS)], FIND, None))
+    for path in sorted((ROOT / "data" / "articles").glob("*.txt")):
+        rows.append((path.read_text(encoding="utf-8"), "2020-07-05/2020-07-08", FIND, None))
     return rows
 
 
 def _dump(rows: list[tuple]) -> list[dict]:
+    """Every field of every result; a row whose context is ``FIND`` is a text for
+    ``find_dates`` (its phrases, spans and results, in order)."""
     from components.dates import normalize_date
+    from components.dates.extract import find_dates
 
     out = []
     for text, anchor, context, direction in rows:
+        if context == FIND:
+            out.append({"found": [repr(found) for found in find_dates(text, anchor)]})
+            continue
         result = normalize_date(text, anchor, context, direction=direction)
         fields = result.to_dict()
         fields["mod"] = repr(result.mod)

@@ -36,7 +36,7 @@ def test_every_example_keeps_its_rule_a_candidate(rule):
     for example in rule.examples:
         phrase = clean(example)
         if rule.regex.fullmatch(phrase):
-            assert rule in _candidates(phrase[:AFFIX], phrase[-AFFIX:]), example
+            assert rule in [r for r, _ in _candidates(phrase[:AFFIX], phrase[-AFFIX:])], example
 
 
 @pytest.mark.parametrize("phrase", ["3 days ago", "٣ days ago", "3３ days ago", "x", "may", "5", "1990s"])

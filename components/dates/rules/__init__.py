@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from components.dates.rules import absolute, compiled, quarters_halves, relative, slices, vague
 from components.dates.rules.base import Rule
@@ -82,45 +83,53 @@ _EDGE_CHARS = [(first, last) for _, _, first, last in _EDGE_SETS]
 
 
 @lru_cache(maxsize=8192)
-def _candidates(head: str, tail: str) -> tuple[Rule, ...]:
-    """The rules, in table order, that can start with ``head`` and end with ``tail`` (the
-    phrase's first and last ``AFFIX`` characters): a table computed once per pair, typically
-    four rules out of a hundred.  Outside ASCII (where ``\\d`` has more digits than the
-    sets hold) only the first and last characters are compared."""
+def _candidates(head: str, tail: str) -> tuple[tuple[Rule, Callable], ...]:
+    """(rule, its compiled ``fullmatch``) for the rules, in table order, that can start with
+    ``head`` and end with ``tail`` (the phrase's first and last ``AFFIX`` characters): a
+    table computed once per pair, typically four rules out of a hundred.  Outside ASCII
+    (where ``\\d`` has more digits than the sets hold) only the first and last characters
+    are compared."""
     if head.isascii() and tail.isascii():
-        return tuple(RULES[i] for i, (heads, tails) in enumerate(_EDGES)
-                     if (heads is None or head in heads) and (tails is None or tail in tails))
-    return tuple(RULES[i] for i, (first, last) in enumerate(_EDGE_CHARS)
-                 if (first is None or head[0] in first) and (last is None or tail[-1] in last))
+        keep = [(heads is None or head in heads) and (tails is None or tail in tails) for heads, tails in _EDGES]
+    else:
+        keep = [(first is None or head[0] in first) and (last is None or tail[-1] in last) for first, last in _EDGE_CHARS]
+    return tuple((rule, rule.regex.fullmatch) for rule, kept in zip(RULES, keep) if kept)
 
 
 def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
     """The first rule whose pattern matches the whole cleaned ``phrase``."""
     if not phrase:
         return None
-    for candidate in _candidates(phrase[:AFFIX], phrase[-AFFIX:]):
-        m = candidate.regex.fullmatch(phrase)
+    for candidate, fullmatch in _candidates(phrase[:AFFIX], phrase[-AFFIX:]):
+        m = fullmatch(phrase)
         if m:
             return candidate, m
     return None
 
 
 _WORD_START = re.compile(r"(?<![\w'-])[\w']")
-# Each rule's possible first characters when all of them can start a word (else None: always scan).
-_WORD_HEADS = [head if head is not None and all(c.isalnum() or c in "_'" for c in head) else None
-               for head, _ in _EDGE_CHARS]
+# Each rule's possible starts (AFFIX characters, or a whole shorter match) and first
+# characters, when all of them can start a word (else None: always scan).
+_WORD_HEADS = [(heads, first) if first is not None and all(c.isalnum() or c in "_'" for c in first) else (None, None)
+               for (heads, _), (first, _) in zip(_EDGES, _EDGE_CHARS)]
 
 
 def find_rules(text: str) -> list[tuple[Rule, re.Match]]:
     """Non-overlapping rule matches inside a cleaned ``text``, longest first then by position.
 
-    Linear in the text: a rule is scanned for only if some word of the text starts with a
-    character its pattern can start with, and overlaps are checked against a per-character
-    map of the spans already taken (not against every earlier match)."""
-    starts = frozenset(_WORD_START.findall(text))
+    Linear in the text: a rule is scanned for only if some word of the text starts with
+    characters its pattern can start with (its first three, or its first one outside ASCII),
+    and overlaps are checked against a per-character map of the spans already taken (not
+    against every earlier match)."""
+    if text.isascii():
+        at = [m.start() for m in _WORD_START.finditer(text)]
+        starts = frozenset(text[i: i + n] for i in at for n in range(1, AFFIX + 1))
+        index = 0
+    else:
+        starts, index = frozenset(_WORD_START.findall(text)), 1
     hits = []
-    for candidate, head in zip(RULES, _WORD_HEADS):
-        if head is not None and starts.isdisjoint(head):
+    for candidate, heads in zip(RULES, _WORD_HEADS):
+        if heads[index] is not None and starts.isdisjoint(heads[index]):
             continue
         for m in candidate.finder.finditer(text):
             if (candidate.name, m.group()) not in _NOT_IN_TEXT:
