@@ -102,11 +102,14 @@ _CLEAN_DOT = re.compile(r"(?<=[a-z])\.(?!\w)")
 
 _CLEAN_TABLE = str.maketrans({**{c: " " for c in ",;:()[]{}\"“”«»!?\t\n\r"}, "\u2019": "'", "\u2018": "'",
                               **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}})
+_CLEAN_CHARS = re.compile("[" + re.escape("".join(map(chr, _CLEAN_TABLE))) + "]")   # translated only if present
 
 
 def clean(text: str) -> str:
     """Lowercase, unify dashes/quotes, drop commas and brackets, drop a dot after a word."""
-    text = text.lower().translate(_CLEAN_TABLE)
+    text = text.lower()
+    if _CLEAN_CHARS.search(text):
+        text = text.translate(_CLEAN_TABLE)
     if "." in text:
         text = _CLEAN_DOT.sub("", text)
     return " ".join(text.split()).strip(" .-'")

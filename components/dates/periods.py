@@ -48,21 +48,33 @@ def move(d: date, months: int = 0, days: int = 0) -> date:
     return d + timedelta(days=days) if days else d
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Period:
-    """A named calendar period: inclusive days, its grain and its TIMEX3 value."""
+    """A named calendar period: inclusive days, its grain and its TIMEX3 value.
+
+    Built a few times per phrase, so ``__init__`` is written out: the check, then each slot
+    set by its own setter (the generated frozen ``__init__`` goes through
+    ``object.__setattr__`` by name, a third slower)."""
 
     start: date
     end: date
     granularity: Granularity
     timex: str
 
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"period ends before it starts: {self.start}..{self.end}")
+    def __init__(self, start: date, end: date, granularity: Granularity, timex: str) -> None:
+        if end < start:
+            raise ValueError(f"period ends before it starts: {start}..{end}")
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_GRANULARITY(self, granularity)
+        _SET_TIMEX(self, timex)
 
     def __str__(self) -> str:
         return f"{self.start}..{self.end} [{self.granularity.value}]"
+
+
+_SET_START, _SET_END, _SET_GRANULARITY, _SET_TIMEX = (Period.__dict__[name].__set__
+                                                      for name in ("start", "end", "granularity", "timex"))
 
 
 def day(d: date) -> Period:

@@ -62,18 +62,29 @@ class Ctx:
 _UNSET = object()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Found:
     """A resolver's answer.
 
     ``extent`` overrides the modifier arithmetic when a rule knows the honest bounds
     itself (vague spans, "earlier this year" = start of the year .. anchor, "last night").
+    Built once per phrase, so ``__init__`` sets each slot by its own setter (as ``Period``).
     """
 
     period: Period
     mod: Mod = Mod.NONE
     extent: tuple[date, date] | None = None
     note: str = ""      # how the rule read it, for the explanation ("previous ISO week")
+
+    def __init__(self, period: Period, mod: Mod = Mod.NONE, extent: tuple[date, date] | None = None,
+                 note: str = "") -> None:
+        _SET_PERIOD(self, period)
+        _SET_MOD(self, mod)
+        _SET_EXTENT(self, extent)
+        _SET_NOTE(self, note)
+
+
+_SET_PERIOD, _SET_MOD, _SET_EXTENT, _SET_NOTE = (Found.__dict__[name].__set__ for name in ("period", "mod", "extent", "note"))
 
 
 Resolver = Callable[[re.Match, Ctx], Found]
