@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from .arabic import has_arabic
+from .arabic import ARABIC_LETTER
 from .model import Anchor, DateResult, Granularity, Mod, resolved_result
 from .explain import ANCHOR_WORDS, explain, reading  # noqa: F401  (ANCHOR_WORDS: re-exported)
 from .modifiers import apply_modifier
@@ -50,6 +50,7 @@ MAX_PEELS = 4
 MAX_READS = 16      # rule-table lookups per phrase, peeling included
 MAX_COMPOUND = 80   # longer phrases are not split into ranges nor searched inside
 _NONE, _OPEN = Mod.NONE, (Mod.AFTER, Mod.ON_OR_AFTER)
+_ARABIC_LETTER = ARABIC_LETTER.search
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,12 +247,12 @@ def _bounds(found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, date]:
 def _resolve_all(rule: Rule, match: re.Match, mods: list[Mod], anchor: Anchor, tense: Tense, context: str):
     """(Found, (earliest, latest)) for the anchor's first and last day (the same pair once
     when the anchor is one day)."""
-    ctx = Ctx(anchor.first, context=context, infer=tense, inner=_inner_period)
+    ctx = Ctx.deferred(anchor.first, context, tense, _inner_period)
     found = rule.resolver(match, ctx)
     first = (found, _bounds(found, mods, ctx))
     if anchor.last == anchor.first:
         return first, first
-    ctx = Ctx(anchor.last, context=context, infer=tense, inner=_inner_period)
+    ctx = Ctx.deferred(anchor.last, context, tense, _inner_period)
     found = rule.resolver(match, ctx)
     return first, (found, _bounds(found, mods, ctx))
 
@@ -305,7 +306,7 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     """``normalize_date``; with ``_compound`` False (the two sides of a range) no range
     splitting, neighbour completion or inside search -- so ranges never recurse."""
     try:
-        anchor, anchor_text, anchor_shown = _anchor_parts(anchor)
+        anchor, anchor_text, anchor_shown = _anchor_text(anchor) if isinstance(anchor, str) else _anchor_parts(anchor)
     except (ValueError, TypeError, IndexError) as err:
         return _error(text, str(anchor)[:64], f"bad anchor {str(anchor)[:64]!r}: {err}")
     if not isinstance(text, str):
@@ -317,7 +318,7 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     phrase = clean(text)
     if not phrase:
         return _error(text, anchor_text, "empty date phrase")
-    arabic = has_arabic(text)
+    arabic = _ARABIC_LETTER(text) is not None     # ``has_arabic``, inlined
     if arabic:  # Arabic rules, loaded on first use (``arabic/``): never a cost on the English path
         from .arabic.read import infer_tense as arabic_tense, read_arabic
         hit, compound = read_arabic(text), False

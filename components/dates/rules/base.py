@@ -40,6 +40,15 @@ class Ctx:
             self._tense = self._infer()
         return self._tense
 
+    @classmethod
+    def deferred(cls, anchor: date, context: str, infer: Callable[[], str | None],
+                 inner: Callable[[str, "Ctx"], Period]) -> "Ctx":
+        """``Ctx(anchor, context=context, infer=infer, inner=inner)``, the normalizer's case,
+        without the keyword handling (built once or twice per phrase)."""
+        ctx = _NEW(cls)
+        ctx.anchor, ctx.context, ctx._tense, ctx._infer, ctx._inner = anchor, context, _UNSET, infer, inner
+        return ctx
+
     def inner_period(self, text: str) -> Period:
         """The period the whole rule table reads ``text`` as, at this anchor ("the first half
         of *last year*").  The normalizer hands the table in, so a rule module never imports
@@ -60,6 +69,7 @@ class Ctx:
 
 
 _UNSET = object()
+_NEW = object.__new__
 
 
 @dataclass(frozen=True, slots=True, init=False)
