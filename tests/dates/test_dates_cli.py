@@ -105,4 +105,7 @@ def test_resolved_result_equals_the_dataclass_built_by_keywords(phrase, anchor, 
     from components.dates.model import DateResult
 
     result = normalize_date(phrase, anchor, context)
+    assert type(result) is DateResult
     assert result == DateResult(**{f.name: getattr(result, f.name) for f in fields(DateResult)})
+    with pytest.raises(AttributeError):      # frozen like any other (FrozenInstanceError)
+        result.text = "changed"
