@@ -235,7 +235,7 @@ def _bounds(found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, date]:
         earliest, latest = period.start, period.end
     else:
         earliest, latest = apply_modifier(period.start, period.end, period.granularity, found.mod, ctx.anchor, ctx.future)
-    for mod in reversed(mods):  # innermost wrapper first: "about late 2017" = APPROX(END(2017))
+    for mod in reversed(mods) if mods else ():  # innermost wrapper first: "about late 2017" = APPROX(END(2017))
         narrowed = apply_modifier(earliest, latest, period.granularity, mod, ctx.anchor, ctx.future)
         if narrowed[0] <= narrowed[1]:  # "mid early February": a part of a part may not fit; keep the outer one
             earliest, latest = narrowed
@@ -323,7 +323,9 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
         from .arabic.read import infer_tense as arabic_tense, read_arabic
         hit, compound = read_arabic(text), False
     else:
-        hit, compound = read(phrase), _compound and len(phrase) <= MAX_COMPOUND
+        hit = match_rules(phrase)    # most phrases: one table lookup, no peeling (``read``'s first step)
+        hit = (hit[0], hit[1], []) if hit else read(phrase)
+        compound = _compound and len(phrase) <= MAX_COMPOUND
     if hit is None and compound and isinstance(context, str) and context:
         hit = _read_with_neighbours(phrase, clean(context[: 4 * MAX_CHARS]))
     if hit is None and compound and (" " in phrase or "-" in phrase):
