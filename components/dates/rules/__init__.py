@@ -58,10 +58,13 @@ FINDERS: dict[str, re.Pattern] = _Finders()
 _NOT_IN_TEXT = {("month", "may"), ("month", "march"), ("vague_now", "now"), ("decade", "")}
 
 
-def _edge_sets() -> list[tuple[frozenset | None, ...]]:
-    """Each rule's possible starts and ends (``edges.affixes``), then its possible first and
-    last characters (None: any), read off the parsed patterns.  A pattern that does not parse or matches the empty string is refused here."""
-    edges = []
+def _edge_index() -> dict:
+    """Which rules can start and end with which ``AFFIX`` characters (``edges.affixes``), as
+    one bit mask of rules per string (``heads``/``tails``; ``any_head``/``any_tail``: the rules
+    that may start/end with anything), and each rule's possible first and last characters
+    (None: any), read off the parsed patterns.  A pattern that does not parse or matches the
+    empty string is refused here."""
+    index: dict = {"heads": {}, "tails": {}, "any_head": 0, "any_tail": 0, "first": [], "last": []}
     for position, r in enumerate(RULES):
         where = f"{r.resolver.__module__}:{r.name} (rule #{position})"
         try:
@@ -70,16 +73,21 @@ def _edge_sets() -> list[tuple[frozenset | None, ...]]:
             raise RuleTableError(f"{where}: bad regex {r.pattern!r}: {err}") from err
         if (heads is not None and "" in heads) or re.fullmatch(r.pattern, ""):
             raise RuleTableError(f"{where}: pattern matches the empty string: {r.pattern!r}")
-        edges.append((heads, tails, None if heads is None else frozenset(s[0] for s in heads),
-                      None if tails is None else frozenset(s[-1] for s in tails)))
-    return edges
+        for key, strings in (("head", heads), ("tail", tails)):
+            if strings is None:
+                index[f"any_{key}"] |= 1 << position
+            for string in strings or ():
+                index[f"{key}s"][string] = index[f"{key}s"].get(string, 0) | 1 << position
+        index["first"].append(None if heads is None else frozenset(s[0] for s in heads))
+        index["last"].append(None if tails is None else frozenset(s[-1] for s in tails))
+    return index
 
 
 # Computed once per rule table and cached on disk with the compiled patterns (rules.compiled):
 # a start-up neither parses nor compiles the table.
-_EDGE_SETS = compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_sets)
-_EDGES = [(heads, tails) for heads, tails, _, _ in _EDGE_SETS]
-_EDGE_CHARS = [(first, last) for _, _, first, last in _EDGE_SETS]
+_INDEX = compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_index)
+_HEADS, _TAILS, _ANY_HEAD, _ANY_TAIL = _INDEX["heads"], _INDEX["tails"], _INDEX["any_head"], _INDEX["any_tail"]
+_EDGE_CHARS = list(zip(_INDEX["first"], _INDEX["last"]))
 
 
 @lru_cache(maxsize=8192)
@@ -90,7 +98,8 @@ def _candidates(head: str, tail: str) -> tuple[tuple[Rule, Callable], ...]:
     (where ``\\d`` has more digits than the sets hold) only the first and last characters
     are compared."""
     if head.isascii() and tail.isascii():
-        keep = [(heads is None or head in heads) and (tails is None or tail in tails) for heads, tails in _EDGES]
+        mask = (_HEADS.get(head, 0) | _ANY_HEAD) & (_TAILS.get(tail, 0) | _ANY_TAIL)
+        keep = [mask >> position & 1 for position in range(len(RULES))]
     else:
         keep = [(first is None or head[0] in first) and (last is None or tail[-1] in last) for first, last in _EDGE_CHARS]
     return tuple((rule, rule.regex.fullmatch) for rule, kept in zip(RULES, keep) if kept)
@@ -108,10 +117,10 @@ def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
 
 
 _WORD_START = re.compile(r"(?<![\w'-])[\w']")
-# Each rule's possible starts (AFFIX characters, or a whole shorter match) and first
-# characters, when all of them can start a word (else None: always scan).
-_WORD_HEADS = [(heads, first) if first is not None and all(c.isalnum() or c in "_'" for c in first) else (None, None)
-               for (heads, _), (first, _) in zip(_EDGES, _EDGE_CHARS)]
+# Each rule's possible first characters when all of them can start a word (else None: always scan).
+_WORD_HEADS = [first if first is not None and all(c.isalnum() or c in "_'" for c in first) else None
+               for first, _ in _EDGE_CHARS]
+_ALWAYS_SCANNED = sum(1 << position for position, first in enumerate(_WORD_HEADS) if first is None)
 
 
 def find_rules(text: str) -> list[tuple[Rule, re.Match]]:
@@ -122,14 +131,17 @@ def find_rules(text: str) -> list[tuple[Rule, re.Match]]:
     and overlaps are checked against a per-character map of the spans already taken (not
     against every earlier match)."""
     if text.isascii():
-        at = [m.start() for m in _WORD_START.finditer(text)]
-        starts = frozenset(text[i: i + n] for i in at for n in range(1, AFFIX + 1))
-        index = 0
+        scanned = _ALWAYS_SCANNED
+        for at in {m.start() for m in _WORD_START.finditer(text)}:
+            for n in range(1, AFFIX + 1):
+                scanned |= _HEADS.get(text[at: at + n], 0)
+        keep = [scanned >> position & 1 for position in range(len(RULES))]
     else:
-        starts, index = frozenset(_WORD_START.findall(text)), 1
+        starts = frozenset(_WORD_START.findall(text))
+        keep = [first is None or not starts.isdisjoint(first) for first in _WORD_HEADS]
     hits = []
-    for candidate, heads in zip(RULES, _WORD_HEADS):
-        if heads[index] is not None and starts.isdisjoint(heads[index]):
+    for candidate, kept in zip(RULES, keep):
+        if not kept:
             continue
         for m in candidate.finder.finditer(text):
             if (candidate.name, m.group()) not in _NOT_IN_TEXT:

@@ -25,7 +25,7 @@ try:                                    # CPython's regex engine; elsewhere: pla
 except ImportError:                     # pragma: no cover
     _sre = None
 
-FORMAT = 3                              # of the cache file: bumped when its layout changes
+FORMAT = 4                              # of the cache file: bumped when its layout changes
 _CODES: dict[str, tuple] = {}           # pattern -> (flags, code, groups, groupindex, indexgroup)
 
 
@@ -51,8 +51,9 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def load(patterns: list[str], edges_of) -> list:
-    """Load (or build and write) the cache for ``patterns``; return the rule edges.
+def load(patterns: list[str], edges_of):
+    """Load (or build and write) the cache for ``patterns``; return the rule edges (whatever
+    ``edges_of`` builds: plain marshal-able values).
 
     ``edges_of()`` computes the edges when the cache is missing (it also refuses a bad table)."""
     key = f"{FORMAT}-{zlib.crc32(chr(0).join(patterns).encode()):08x}{len(patterns):03d}" \
@@ -75,12 +76,8 @@ def load(patterns: list[str], edges_of) -> list:
     try:
         path.parent.mkdir(exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps({"codes": codes, "edges": [list(map(_plain, pair)) for pair in edges]}))
+        tmp.write_bytes(marshal.dumps({"codes": codes, "edges": edges}))
         os.replace(tmp, path)
     except OSError:
         pass                            # a read-only install compiles as it goes
     return edges
-
-
-def _plain(strings):
-    return None if strings is None else frozenset(strings)
