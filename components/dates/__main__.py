@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import json.decoder
+import json.scanner
 import sys
 from pathlib import Path
 
@@ -26,6 +28,22 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     return 0  # unresolved phrases are an answer too (resolved=false + error), not a failure
 
 
+_SCAN = json.scanner.make_scanner(json.decoder.JSONDecoder())
+
+
+def _object(line: str) -> dict | None:
+    """``json.loads(line)`` for the usual line, a JSON object with nothing around it, without
+    the wrapper's checks (half the parse time); None for anything else, which
+    ``json.loads`` then parses, or refuses with its own message."""
+    if line[:1] != "{":
+        return None
+    try:
+        row, end = _SCAN(line, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return None
+    return row if end == len(line) else None
+
+
 def _batch_line(line: str) -> str:
     """One JSONL input line -> one JSON output line; never raises."""
     def failed(reason: str, text="", anchor="") -> str:
@@ -34,10 +52,12 @@ def _batch_line(line: str) -> str:
         return failed(f"input line too long ({len(line)} characters)")
     if not line.strip():
         return failed("empty input line")
-    try:
-        row = json.loads(line)
-    except (ValueError, RecursionError) as err:
-        return failed(f"invalid JSON: {str(err)[:100]}")
+    row = _object(line)
+    if row is None:
+        try:
+            row = json.loads(line)
+        except (ValueError, RecursionError) as err:
+            return failed(f"invalid JSON: {str(err)[:100]}")
     if not isinstance(row, dict):
         return failed(f"input line must be a JSON object, not {type(row).__name__}")
     text, anchor = row.get("text"), row.get("anchor", row.get("dct"))

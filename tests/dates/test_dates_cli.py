@@ -109,3 +109,19 @@ def test_resolved_result_equals_the_dataclass_built_by_keywords(phrase, anchor, 
     assert result == DateResult(**{f.name: getattr(result, f.name) for f in fields(DateResult)})
     with pytest.raises(AttributeError):      # frozen like any other (FrozenInstanceError)
         result.text = "changed"
+
+
+@pytest.mark.parametrize("line", ['{"text": "May", "anchor": "2020-01-01"}', '{"a": {"b": [1, 2.5, null]}, "a": 3}',
+                                  '{"text": "x"}   ', '{"text": "x"} {"y": 1}', '\ufeff{"text": "x"}', '{"text": "\\u00e9"}',
+                                  '{"text": NaN}', "{'text': 1}", "{", '{"a": 1,}'])
+def test_batch_object_fast_path_agrees_with_json_loads(line):
+    from components.dates.__main__ import _object
+
+    try:
+        expected = json.loads(line)
+    except ValueError:
+        expected = None
+    fast = _object(line)
+    assert fast is None or fast == expected          # None: json.loads decides (and words any error)
+    if isinstance(expected, dict) and line.startswith("{") and line.endswith("}"):
+        assert fast == expected
