@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import json.decoder
+import json.scanner
 import sys
 from pathlib import Path
 
@@ -26,6 +28,22 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     return 0  # unresolved phrases are an answer too (resolved=false + error), not a failure
 
 
+_SCAN = json.scanner.make_scanner(json.decoder.JSONDecoder())
+
+
+def _object(line: str) -> dict | None:
+    """``json.loads(line)`` for the usual line, a JSON object with nothing around it, without
+    the wrapper's checks (half the parse time); None for anything else, which
+    ``json.loads`` then parses, or refuses with its own message."""
+    if line[:1] != "{":
+        return None
+    try:
+        row, end = _SCAN(line, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return None
+    return row if end == len(line) else None
+
+
 def _batch_line(line: str) -> str:
     """One JSONL input line -> one JSON output line; never raises."""
     def failed(reason: str, text="", anchor="") -> str:
@@ -34,10 +52,12 @@ def _batch_line(line: str) -> str:
         return failed(f"input line too long ({len(line)} characters)")
     if not line.strip():
         return failed("empty input line")
-    try:
-        row = json.loads(line)
-    except (ValueError, RecursionError) as err:
-        return failed(f"invalid JSON: {str(err)[:100]}")
+    row = _object(line)
+    if row is None:
+        try:
+            row = json.loads(line)
+        except (ValueError, RecursionError) as err:
+            return failed(f"invalid JSON: {str(err)[:100]}")
     if not isinstance(row, dict):
         return failed(f"input line must be a JSON object, not {type(row).__name__}")
     text, anchor = row.get("text"), row.get("anchor", row.get("dct"))
@@ -54,12 +74,21 @@ def _batch_line(line: str) -> str:
     return result.to_json()
 
 
+CHUNK = 1 << 20  # bytes of input lines read (and answers written) at a time
+
+
 def _cmd_batch(args: argparse.Namespace) -> int:
-    stream = sys.stdin.buffer
-    out = sys.stdout
-    for raw in stream:
-        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-        out.write(_batch_line(line) + "\n")
+    """Lines are read and answered a megabyte at a time: one read and one write per chunk,
+    not per line (a tenth of the command's time on short lines), memory bounded by the chunk."""
+    stream, out = sys.stdin.buffer, sys.stdout
+    while True:
+        chunk = stream.readlines(CHUNK)
+        if not chunk:
+            break
+        text = b"".join(chunk).decode("utf-8", errors="replace").split("\n")
+        if not text[-1]:
+            text.pop()                      # the newline after the last line
+        out.write("".join([_batch_line(line.rstrip("\r")) + "\n" for line in text]))
     out.flush()
     return 0
 

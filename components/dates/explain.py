@@ -50,48 +50,56 @@ def _ordinal_suffix(n: int) -> str:
     return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
+def _season_words(period: Period) -> str:
+    start, end = period.start, period.end
+    name = _SEASONS.get(period.timex[-2:], "season")
+    years = f"{start.year}/{str(end.year)[-2:]}" if end.year != start.year else str(start.year)
+    return f"the {name} of {years} ({_MONTHS[start.month - 1]} to {_MONTHS[end.month - 1]})"
+
+
+def _century_words(period: Period) -> str:
+    n = period.start.year // 100 + 1
+    return f"the {n}{_ordinal_suffix(n)} century"
+
+
+def _span_words(period: Period) -> str:
+    return f"the days {days_words(period.start, period.end)}"
+
+
+_PERIOD_WORDS = {   # granularity -> the period named as a reader would
+    G.DAY: lambda p: day_words(p.start),
+    G.WEEK: lambda p: f"the week {days_words(p.start, p.end)}" if (p.end - p.start).days == 6 else _span_words(p),
+    G.WEEKEND: lambda p: f"the weekend {days_words(p.start, p.end)}",
+    G.MONTH: lambda p: f"{_MONTHS[p.start.month - 1]} {p.start.year}",
+    G.QUARTER: lambda p: f"the {_ORDINAL[(p.start.month - 1) // 3 + 1]} quarter of {p.start.year}",
+    G.HALF: lambda p: f"the {_ORDINAL[1 if p.start.month <= 6 else 2]} half of {p.start.year}",
+    G.SEASON: _season_words,
+    G.YEAR: lambda p: f"the year {p.start.year}",
+    G.DECADE: lambda p: f"the {p.start.year}s",
+    G.CENTURY: _century_words,
+}
+
+
 def period_words(period: Period) -> str:
     """A calendar period named as a reader would: 'the year 2017', 'July 2020', 'the 1990s'."""
-    g, start, end = period.granularity, period.start, period.end
-    if g is G.DAY:
-        return day_words(start)
-    if g is G.WEEK and (end - start).days == 6:
-        return f"the week {days_words(start, end)}"
-    if g is G.WEEKEND:
-        return f"the weekend {days_words(start, end)}"
-    if g is G.MONTH:
-        return f"{_MONTHS[start.month - 1]} {start.year}"
-    if g is G.QUARTER:
-        return f"the {_ORDINAL[(start.month - 1) // 3 + 1]} quarter of {start.year}"
-    if g is G.HALF:
-        return f"the {_ORDINAL[1 if start.month <= 6 else 2]} half of {start.year}"
-    if g is G.SEASON:
-        name = _SEASONS.get(period.timex[-2:], "season")
-        years = f"{start.year}/{str(end.year)[-2:]}" if end.year != start.year else str(start.year)
-        return f"the {name} of {years} ({_MONTHS[start.month - 1]} to {_MONTHS[end.month - 1]})"
-    if g is G.YEAR:
-        return f"the year {start.year}"
-    if g is G.DECADE:
-        return f"the {start.year}s"
-    if g is G.CENTURY:
-        n = start.year // 100 + 1
-        return f"the {n}{_ordinal_suffix(n)} century"
-    return f"the days {days_words(start, end)}"
+    return _PERIOD_WORDS.get(period.granularity, _span_words)(period)
+
+
+_MODIFIED = {   # modifier -> (words, words for a span) around the period's words ``{core}``
+    Mod.START: ("the early part of {core}",) * 2,
+    Mod.MID: ("the middle part of {core}",) * 2,
+    Mod.END: ("the late part of {core}",) * 2,
+    Mod.APPROX: ("about {core}, give or take half a {unit}", "about {core}, give or take half as long"),
+    Mod.BEFORE: ("the {unit} just before {core}", "a stretch as long as {core} just before it"),
+}
 
 
 def modified(core: str, mod: Mod, grain: Granularity, future: bool) -> str:
     """``core`` (words for a period) narrowed, widened or opened by ``mod``, in words."""
     unit = GRAIN_WORDS[grain]
-    if mod is Mod.START:
-        return f"the early part of {core}"
-    if mod is Mod.MID:
-        return f"the middle part of {core}"
-    if mod is Mod.END:
-        return f"the late part of {core}"
-    if mod is Mod.APPROX:
-        return f"about {core}, give or take half a {unit}" if grain is not G.SPAN else f"about {core}, give or take half as long"
-    if mod is Mod.BEFORE:
-        return f"the {unit} just before {core}" if grain is not G.SPAN else f"a stretch as long as {core} just before it"
+    words = _MODIFIED.get(mod)
+    if words is not None:
+        return words[grain is G.SPAN].format(core=core, unit=unit)
     if mod is Mod.AFTER:
         return f"the {unit} just after {core}" if future else f"after {core}, until {REFERENCE}"
     if mod is Mod.ON_OR_AFTER:
@@ -108,13 +116,11 @@ def reading(describe: str, periods: tuple[Period, ...], mods: list[Mod], *, abso
     ``extent`` when the rule set the bounds itself (vague spans, "earlier this year");
     ``ambiguous`` when the sentence's tense chose between the past and the coming one;
     ``clipped`` when a past-tense report was cut at publication."""
-    named = " or ".join(dict.fromkeys(period_words(p) for p in periods))
     if extent:
         core = describe
-    elif absolute:
-        core = named
     else:
-        core = f"{describe}: {named}" if not mods else named
+        named = period_words(periods[0]) if len(periods) == 1 else " or ".join(dict.fromkeys(map(period_words, periods)))
+        core = f"{describe}: {named}" if not absolute and not mods else named
     grain = periods[0].granularity
     for mod in reversed(mods):
         core = modified(core, mod, grain, future)

@@ -144,9 +144,50 @@ class DateResult:
         return out
 
     def to_json(self) -> str:
-        return _ENCODE(self.to_dict())
+        """``json.dumps(self.to_dict(), ensure_ascii=False)``, the same text, written directly
+        for a resolved result (the batch command's hot path: four times faster)."""
+        if not self.resolved:
+            return _ENCODE(self.to_dict())
+        q = _QUOTE
+        return (f'{{"text": {q(self.text)}, "anchor": {q(self.anchor)}, "resolved": true, '
+                f'"start": "{self.start.isoformat()}", "end": "{self.end.isoformat()}", '
+                f'"granularity": {_ENUM_JSON[self.granularity]}, "mod": {_ENUM_JSON[self.mod]}, '
+                f'"earliest": "{self.earliest.isoformat()}", "latest": "{self.latest.isoformat()}", '
+                f'"timex": {q(self.timex)}, "edtf": {q(self.edtf)}, "rule": {q(self.rule)}, '
+                f'"explanation": {q(self.explanation)}, "error": {q(self.error)}, "direction": {q(self.direction)}}}')
 
 
 _FIELDS = tuple(f.name for f in fields(DateResult))
 _DATE_FIELDS = ("start", "end", "earliest", "latest")
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_QUOTE = json.encoder.encode_basestring          # a JSON string literal, non-ASCII kept (the C one)
+_ENUM_JSON = {member: _QUOTE(member.value) for enum in (Granularity, Mod) for member in enum}
+
+
+class _Filling:
+    """``DateResult``'s slots, writable: a result is filled here, then becomes a
+    ``DateResult`` (same slots, same layout, so ``__class__`` may be switched) and is
+    frozen from then on.  Plain slot stores cost a tenth of ``object.__setattr__``."""
+
+    __slots__ = _FIELDS
+
+
+def resolved_result(text: str, anchor: str, start: date, end: date, granularity: Granularity, mod: Mod,
+                    earliest: date, latest: date, timex: str, edtf: str, rule: str, explanation: str,
+                    direction: str) -> DateResult:
+    """``DateResult(resolved=True, ...)`` with the same checks, filled slot by slot (the
+    keyword ``__init__`` of a frozen dataclass, one ``object.__setattr__`` per field, costs
+    a twentieth of a phrase's whole reading).  A result that fails a check is built the
+    ordinary way, so it raises the ordinary error."""
+    if start is None or end is None or earliest is None or latest is None or granularity is None \
+            or end < start or latest < earliest:
+        return DateResult(text=text, anchor=anchor, resolved=True, start=start, end=end, granularity=granularity,
+                          mod=mod, earliest=earliest, latest=latest, timex=timex, edtf=edtf, rule=rule,
+                          explanation=explanation, direction=direction)
+    result = _Filling()
+    result.text, result.anchor, result.resolved, result.start, result.end = text, anchor, True, start, end
+    result.granularity, result.mod, result.earliest, result.latest = granularity, mod, earliest, latest
+    result.timex, result.edtf, result.rule, result.explanation = timex, edtf, rule, explanation
+    result.error, result.direction = "", direction
+    result.__class__ = DateResult
+    return result

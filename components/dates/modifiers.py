@@ -6,17 +6,19 @@ past or the anchor.
 """
 from __future__ import annotations
 
-from datetime import date
-
-from dateutil.relativedelta import relativedelta
+from datetime import date, timedelta
 
 from .model import Granularity, Mod
+from .periods import move
 
 G = Granularity
-_DAY = relativedelta(days=1)
+_DAY = timedelta(days=1)
+_NONE, _APPROX = Mod.NONE, Mod.APPROX
+_BEFORE, _AFTER, _ON_OR_AFTER = Mod.BEFORE, Mod.AFTER, Mod.ON_OR_AFTER
+_PART_INDEX = {Mod.START: 0, Mod.MID: 1, Mod.END: 2}
 
-
-_PART_OFFSETS = {  # (unit, START, MID, END) as [from, to) offsets from the period start
+# Steps are (months, days), applied months first like relativedelta(months=..., days=...).
+_PART_OFFSETS = {  # (unit in months or days, START, MID, END) as [from, to) offsets from the period start
     G.MONTH: ("days", (0, 10), (10, 20), (20, 31)),
     G.YEAR: ("months", (0, 4), (4, 8), (8, 12)),
     G.DECADE: ("years", (0, 4), (3, 7), (7, 10)),
@@ -26,17 +28,16 @@ _PART_OFFSETS = {  # (unit, START, MID, END) as [from, to) offsets from the peri
     G.SEASON: ("months", (0, 1), (1, 2), (2, 3)),
     G.HALF: ("months", (0, 2), (2, 4), (4, 6)),
 }
+_STEPS = {"days": lambda n: (0, n), "months": lambda n: (n, 0), "years": lambda n: (12 * n, 0)}
+_PARTS = {grain: tuple((_STEPS[unit](lo), _STEPS[unit](hi)) for lo, hi in parts)
+          for grain, (unit, *parts) in _PART_OFFSETS.items()}
 _HALF_GRAIN = {
-    G.DAY: relativedelta(days=1), G.WEEKEND: relativedelta(days=1), G.WEEK: relativedelta(days=3),
-    G.MONTH: relativedelta(days=15), G.QUARTER: relativedelta(months=1, days=15), G.SEASON: relativedelta(months=1, days=15),
-    G.HALF: relativedelta(months=3), G.YEAR: relativedelta(months=6), G.DECADE: relativedelta(years=5),
-    G.CENTURY: relativedelta(years=50),
+    G.DAY: (0, 1), G.WEEKEND: (0, 1), G.WEEK: (0, 3), G.MONTH: (0, 15), G.QUARTER: (1, 15), G.SEASON: (1, 15),
+    G.HALF: (3, 0), G.YEAR: (6, 0), G.DECADE: (60, 0), G.CENTURY: (600, 0),
 }
 _GRAIN = {
-    G.DAY: relativedelta(days=1), G.WEEKEND: relativedelta(days=2), G.WEEK: relativedelta(weeks=1),
-    G.MONTH: relativedelta(months=1), G.QUARTER: relativedelta(months=3), G.SEASON: relativedelta(months=3),
-    G.HALF: relativedelta(months=6), G.YEAR: relativedelta(years=1), G.DECADE: relativedelta(years=10),
-    G.CENTURY: relativedelta(years=100),
+    G.DAY: (0, 1), G.WEEKEND: (0, 2), G.WEEK: (0, 7), G.MONTH: (1, 0), G.QUARTER: (3, 0), G.SEASON: (3, 0),
+    G.HALF: (6, 0), G.YEAR: (12, 0), G.DECADE: (120, 0), G.CENTURY: (1200, 0),
 }
 
 
@@ -51,29 +52,28 @@ def apply_modifier(start: date, end: date, granularity: Granularity, mod: Mod, a
     AFTER runs from the day after ``end`` to the anchor (past) or one grain on;
     ON_OR_AFTER runs from ``start`` to the anchor (past) or ``end``.
     """
-    if mod is Mod.NONE:
+    if mod is _NONE:
         return start, end
     width = (end - start).days + 1
-    if mod in (Mod.START, Mod.MID, Mod.END):
-        index = {Mod.START: 1, Mod.MID: 2, Mod.END: 3}[mod]
-        if granularity in _PART_OFFSETS:
-            unit, *parts = _PART_OFFSETS[granularity]
-            lo, hi = parts[index - 1]
-            return (start + relativedelta(**{unit: lo}),
-                    min(end, start + relativedelta(**{unit: hi}) - _DAY))
+    index = _PART_INDEX.get(mod)
+    if index is not None:
+        parts = _PARTS.get(granularity)
+        if parts is not None:
+            (lo_months, lo_days), (hi_months, hi_days) = parts[index]
+            return move(start, lo_months, lo_days), min(end, move(start, hi_months, hi_days) - _DAY)
         if granularity is G.SPAN and width >= 3:
             third = width // 3
-            lo = start + relativedelta(days=third * (index - 1))
-            return lo, (end if index == 3 else lo + relativedelta(days=third - 1))
+            lo = start + timedelta(days=third * index)
+            return lo, (end if index == 2 else lo + timedelta(days=third - 1))
         return start, end
-    if mod is Mod.APPROX:
-        pad = _HALF_GRAIN.get(granularity, relativedelta(days=max(1, width // 2)))
-        return start - pad, end + pad
-    grain = _GRAIN.get(granularity, relativedelta(days=width))
-    if mod is Mod.BEFORE:
-        return start - grain, start - _DAY
-    if mod is Mod.AFTER:
-        return end + _DAY, (anchor if not future and anchor > end else end + grain)
-    if mod is Mod.ON_OR_AFTER:
+    if mod is _APPROX:
+        months, days = _HALF_GRAIN.get(granularity, (0, max(1, width // 2)))
+        return move(start, -months, -days), move(end, months, days)
+    months, days = _GRAIN.get(granularity, (0, width))
+    if mod is _BEFORE:
+        return move(start, -months, -days), start - _DAY
+    if mod is _AFTER:
+        return end + _DAY, (anchor if not future and anchor > end else move(end, months, days))
+    if mod is _ON_OR_AFTER:
         return start, (max(end, anchor) if not future else end)
     return start, end

@@ -33,20 +33,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
-from .arabic import has_arabic
-from .model import Anchor, DateResult, Granularity, Mod
+from .arabic import ARABIC_LETTER
+from .model import Anchor, DateResult, Granularity, Mod, resolved_result
 from .explain import ANCHOR_WORDS, explain, reading  # noqa: F401  (ANCHOR_WORDS: re-exported)
 from .modifiers import apply_modifier
 from .periods import Period
 from .rules.base import Ctx, Found, LazyPattern, Rule
 from .rules import RULES_BY_NAME, find_rules, match_rules
-from .vocab import APPROX, CLOCK_BARE, CLOCK_MARKED, PART, PARTS, TENSE_CUES, TIME_OF_DAY, alternation
+from .tense import TENSE_WINDOW, Tense, infer_tense  # noqa: F401  (TENSE_WINDOW: re-exported)
+from .vocab import APPROX, CLOCK_BARE, CLOCK_MARKED, PART, PARTS, TIME_OF_DAY
 
 MAX_CHARS = 256
 MAX_PEELS = 4
 MAX_READS = 16      # rule-table lookups per phrase, peeling included
 MAX_COMPOUND = 80   # longer phrases are not split into ranges nor searched inside
+_NONE, _OPEN = Mod.NONE, (Mod.AFTER, Mod.ON_OR_AFTER)
+_ARABIC_LETTER = ARABIC_LETTER.search
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +87,14 @@ PEELERS = (
     _peeler("the", r"the (?P<rest>.+)"),
     _peeler("possessive", r"(?P<rest>.+?)'s?"),
 )
-_FUTURE_CUES = LazyPattern(r"(?:(?<![\w'])" + alternation(c for c, d in TENSE_CUES.items() if d == "future" and c[0] != "'")
-                          + r"|'ll)(?!\w)")
+
+
+
+_SPACES = re.compile(r"[\s-]+")
 
 
 def _squash(words: str) -> str:
-    return re.sub(r"[\s-]+", " ", words).strip()
+    return _SPACES.sub(" ", words).strip()
 
 
 _PART_MODS = {_squash(word): mod for word, mod in PARTS.items()}
@@ -97,11 +103,14 @@ _CLEAN_DOT = re.compile(r"(?<=[a-z])\.(?!\w)")
 
 _CLEAN_TABLE = str.maketrans({**{c: " " for c in ",;:()[]{}\"“”«»!?\t\n\r"}, "\u2019": "'", "\u2018": "'",
                               **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"}})
+_CLEAN_CHARS = re.compile("[" + re.escape("".join(map(chr, _CLEAN_TABLE))) + "]")   # translated only if present
 
 
 def clean(text: str) -> str:
     """Lowercase, unify dashes/quotes, drop commas and brackets, drop a dot after a word."""
-    text = text.lower().translate(_CLEAN_TABLE)
+    text = text.lower()
+    if _CLEAN_CHARS.search(text):
+        text = text.translate(_CLEAN_TABLE)
     if "." in text:
         text = _CLEAN_DOT.sub("", text)
     return " ".join(text.split()).strip(" .-'")
@@ -153,33 +162,6 @@ def _read_inside(phrase: str):
     if _SHIFTING_WORDS.search(rest):
         return None
     return best[0], best[1], []
-
-
-TENSE_WINDOW = (80, 15)  # characters read before / after the phrase: cues mostly precede it
-_PAST_CUES = LazyPattern(  # any regular past form ("declared", "killed") is a past cue too
-    r"(?<![\w'])(?:" + alternation(c for c, d in TENSE_CUES.items() if d == "past") + r"|[a-z]{3,}ed)(?!\w)")
-
-
-_DEADLINE = LazyPattern(r"(?<![\w])(?:by|until|till|through|to|before|deadline of)\s+(?:the\s+)?$")
-
-
-def infer_tense(context: str, text: str = "") -> str | None:
-    """"future", "past" or None (no cue) from the clause around ``text`` in ``context``.
-
-    Only the part of the sentence near the phrase counts (``TENSE_WINDOW``), so in "Paribas
-    said Monday that it intends to bid" the later "intends to" does not move "Monday".
-    A future cue ("will", "is expected to", "of record") wins over a past one."""
-    at = context.find(text.lower()) if text else -1
-    deadline = False
-    if at >= 0:
-        before, after = TENSE_WINDOW
-        deadline = bool(_DEADLINE.search(context, max(0, at - 12), at))
-        context = context[max(0, at - before): at + len(text) + after]
-    if _FUTURE_CUES.search(context):
-        return "future"
-    if deadline:  # "extended to Nov. 20", "asked it to respond by Oct. 31": the verb's tense says nothing
-        return None
-    return "past" if _PAST_CUES.search(context) else None
 
 
 def _read_with_neighbours(phrase: str, sentence: str):
@@ -245,15 +227,15 @@ def _error(text, anchor_text: str, reason: str) -> DateResult:
     return DateResult(text=shown[:MAX_CHARS], anchor=anchor_text, resolved=False, error=reason)
 
 
-def _bounds(rule: Rule, found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, date]:
+def _bounds(found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, date]:
     period = found.period
     if found.extent:
         earliest, latest = found.extent
-    elif found.mod is Mod.NONE:
+    elif found.mod is _NONE:
         earliest, latest = period.start, period.end
     else:
         earliest, latest = apply_modifier(period.start, period.end, period.granularity, found.mod, ctx.anchor, ctx.future)
-    for mod in reversed(mods):  # innermost wrapper first: "about late 2017" = APPROX(END(2017))
+    for mod in reversed(mods) if mods else ():  # innermost wrapper first: "about late 2017" = APPROX(END(2017))
         narrowed = apply_modifier(earliest, latest, period.granularity, mod, ctx.anchor, ctx.future)
         if narrowed[0] <= narrowed[1]:  # "mid early February": a part of a part may not fit; keep the outer one
             earliest, latest = narrowed
@@ -262,29 +244,17 @@ def _bounds(rule: Rule, found: Found, mods: list[Mod], ctx: Ctx) -> tuple[date, 
     return earliest, latest
 
 
-class _Tense:
-    """The direction for one call: given (rule words, caller) or read from the sentence once, on demand."""
-
-    __slots__ = ("value", "known", "context", "text", "infer")
-
-    def __init__(self, given: str | None, context: str, text: str, infer=None) -> None:
-        self.value, self.known, self.context, self.text = given, given is not None, context, text
-        self.infer = infer or infer_tense
-
-    def __call__(self) -> str | None:
-        if not self.known:
-            self.value, self.known = self.infer(self.context, self.text), True
-        return self.value
-
-
-def _resolve_all(rule: Rule, match: re.Match, mods: list[Mod], anchor: Anchor, tense: _Tense, context: str):
-    """(Found, (earliest, latest)) for the anchor's first and (if different) last day."""
-    results = []
-    for day in (anchor.first, anchor.last) if anchor.first != anchor.last else (anchor.first,):
-        ctx = Ctx(day, context=context, infer=tense, inner=_inner_period)
-        found = rule.resolver(match, ctx)
-        results.append((found, _bounds(rule, found, mods, ctx)))
-    return results
+def _resolve_all(rule: Rule, match: re.Match, mods: list[Mod], anchor: Anchor, tense: Tense, context: str):
+    """(Found, (earliest, latest)) for the anchor's first and last day (the same pair once
+    when the anchor is one day)."""
+    ctx = Ctx.deferred(anchor.first, context, tense, _inner_period)
+    found = rule.resolver(match, ctx)
+    first = (found, _bounds(found, mods, ctx))
+    if anchor.last == anchor.first:
+        return first, first
+    ctx = Ctx.deferred(anchor.last, context, tense, _inner_period)
+    found = rule.resolver(match, ctx)
+    return first, (found, _bounds(found, mods, ctx))
 
 
 def _inner_period(text: str, ctx: Ctx) -> Period:
@@ -299,6 +269,21 @@ def _inner_period(text: str, ctx: Ctx) -> Period:
 def _describe_anchor(anchor: Anchor) -> str:
     first = anchor.first.isoformat()  # explicit isoformat: an f-string of a date is three times slower
     return first if anchor.first == anchor.last else f"{first}..{anchor.last.isoformat()}"
+
+
+@lru_cache(maxsize=512)
+def _anchor_text(value: str) -> tuple[Anchor, str, str]:
+    """An anchor string parsed once, with its canonical text and its words for the
+    explanation (a batch repeats a few publication dates many times)."""
+    anchor = Anchor.of(value)
+    return anchor, str(anchor), _describe_anchor(anchor)
+
+
+def _anchor_parts(value) -> tuple[Anchor, str, str]:
+    if isinstance(value, str):
+        return _anchor_text(value)
+    anchor = Anchor.of(value)
+    return anchor, str(anchor), _describe_anchor(anchor)
 
 
 def normalize_date(text: str, anchor: "Anchor | date | tuple[date, date] | str", context: str = "", *,
@@ -321,10 +306,9 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     """``normalize_date``; with ``_compound`` False (the two sides of a range) no range
     splitting, neighbour completion or inside search -- so ranges never recurse."""
     try:
-        anchor = Anchor.of(anchor)
+        anchor, anchor_text, anchor_shown = _anchor_text(anchor) if isinstance(anchor, str) else _anchor_parts(anchor)
     except (ValueError, TypeError, IndexError) as err:
         return _error(text, str(anchor)[:64], f"bad anchor {str(anchor)[:64]!r}: {err}")
-    anchor_text = str(anchor)
     if not isinstance(text, str):
         return _error(text, anchor_text, f"text must be a string, not {type(text).__name__}")
     if len(text) > MAX_CHARS:
@@ -334,12 +318,14 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     phrase = clean(text)
     if not phrase:
         return _error(text, anchor_text, "empty date phrase")
-    arabic = has_arabic(text)
+    arabic = _ARABIC_LETTER(text) is not None     # ``has_arabic``, inlined
     if arabic:  # Arabic rules, loaded on first use (``arabic/``): never a cost on the English path
         from .arabic.read import infer_tense as arabic_tense, read_arabic
         hit, compound = read_arabic(text), False
     else:
-        hit, compound = read(phrase), _compound and len(phrase) <= MAX_COMPOUND
+        hit = match_rules(phrase)    # most phrases: one table lookup, no peeling (``read``'s first step)
+        hit = (hit[0], hit[1], []) if hit else read(phrase)
+        compound = _compound and len(phrase) <= MAX_COMPOUND
     if hit is None and compound and isinstance(context, str) and context:
         hit = _read_with_neighbours(phrase, clean(context[: 4 * MAX_CHARS]))
     if hit is None and compound and (" " in phrase or "-" in phrase):
@@ -357,34 +343,34 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
                                             "sentence, not from the publication: anchor it on that event")
         return replace(refused, rule=rule.name)    # recognised, so extraction still proposes it
     # The sentence's tense is read only if a resolver or the past-clip asks for it.
-    tense = _Tense(rule.tense or direction, context, text.strip(), arabic_tense if arabic else None)
+    tense = Tense(rule.tense or direction, context, text.strip(), arabic_tense if arabic else None)
     try:
         results = _resolve_all(rule, match, mods, anchor, tense, context)
     except (ValueError, OverflowError, KeyError, IndexError, StopIteration) as err:
         return _error(text, anchor_text, f"rule {rule.name} cannot resolve {phrase[:80]!r} at {anchor_text}: {err}")
     future = tense.value == "future" if tense.known else False
-    (first, (earliest, latest)), (last, (earliest2, latest2)) = results[0], results[-1]
-    start, end = min(first.period.start, last.period.start), max(first.period.end, last.period.end)
-    earliest, latest = min(earliest, earliest2), max(latest, latest2)
-    timex = first.period.timex
-    if timex != last.period.timex:  # the window's ends name different periods: "2020-W26/2020-W27"
-        timex = f"{timex}/{last.period.timex}" if "/" not in timex + last.period.timex else ""
+    (first, (earliest, latest)), (last, (earliest2, latest2)) = results
+    first_period, last_period = first.period, last.period
+    if first is last:
+        start, end, periods, timex = first_period.start, first_period.end, (first_period,), first_period.timex
+    else:
+        start, end = min(first_period.start, last_period.start), max(first_period.end, last_period.end)
+        earliest, latest = min(earliest, earliest2), max(latest, latest2)
+        periods, timex = (first_period, last_period), first_period.timex
+        if timex != last_period.timex:  # the window's ends name different periods: "2020-W26/2020-W27"
+            timex = f"{timex}/{last_period.timex}" if "/" not in timex + last_period.timex else ""
     mod = mods[0] if mods else first.mod
     early = earliest.isoformat()  # each date formatted once: isoformat is a tenth of this function's time
     late = early if latest == earliest else latest.isoformat()
-    edtf = early if earliest == latest else f"{early}/{late}"
     extent = first.extent is not None
-    clipped = not future and latest < end and anchor.first <= latest <= anchor.last and not (
-        mods and mods[0] in (Mod.AFTER, Mod.ON_OR_AFTER))
-    how = reading(first.note or rule.describe, (first.period,) if first is last else (first.period, last.period),
-                  mods + ([first.mod] if first.mod is not Mod.NONE and not extent else []),
+    clipped = not future and latest < end and anchor.first <= latest <= anchor.last and not (mods and mods[0] in _OPEN)
+    how = reading(first.note or rule.describe, periods, mods + [first.mod] if first.mod is not _NONE and not extent else mods,
                   absolute=not rule.relative, extent=extent, future=future,
-                  ambiguous=rule.tense is None and not direction and rule.relative, clipped=clipped and not extent, anchor_last=anchor.last)
-    explanation = explain(text, anchor_text.replace("/", ".."), how, f"{early}..{late}")
+                  ambiguous=rule.tense is None and not direction and rule.relative, clipped=clipped and not extent,
+                  anchor_last=anchor.last)
     try:
-        return DateResult(text=text, anchor=anchor_text, resolved=True, start=start, end=end,
-                          granularity=first.period.granularity, mod=mod, earliest=earliest,
-                          latest=latest, timex=timex, edtf=edtf, rule=rule.name,
-                          explanation=explanation, direction="future" if future else "past")
+        return resolved_result(text, anchor_text, start, end, first_period.granularity, mod, earliest, latest, timex,
+                               early if earliest == latest else f"{early}/{late}", rule.name,
+                               explain(text, anchor_shown, how, f"{early}..{late}"), "future" if future else "past")
     except ValueError as err:  # an invariant broke: report it rather than raise (never expected)
         return _error(text, anchor_text, f"rule {rule.name} gave an inconsistent interval for {phrase[:80]!r}: {err}")

@@ -1,25 +1,24 @@
 """Calendar periods (day, ISO week, month, quarter, season, year...) and their TIMEX3 values.
 
-Month, quarter and year arithmetic goes through ``dateutil.relativedelta`` so month ends
-and leap days clamp correctly ("2020-03-31 minus one month" is 2020-02-29, never an
-error).  Whole days and weeks are exact and have no month semantics, so they move by
-proleptic ordinal (``_days``), and a month's last day is the day before the next month's
-first (``month_end``): five times faster than relativedelta, and the normalizer's speed
-budget is tight.  No month is ever taken as 30 days.
+Month, quarter and year arithmetic moves by whole calendar months and clamps the day to
+the month's end, ``dateutil.relativedelta``'s rule ("2020-03-31 minus one month" is
+2020-02-29, never an error; ``add_months``, checked against relativedelta in the tests)
+but on plain integers: relativedelta costs more than the rest of a phrase's reading.
+Whole days and weeks are exact and have no month semantics, so they move by proleptic
+ordinal (``_days``) or ``timedelta``, and a month's last day is the day before the next
+month's first (``month_end``).  No month is ever taken as 30 days.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from datetime import date
-
-from dateutil.relativedelta import relativedelta
+from datetime import date, timedelta
 
 from .model import Granularity
 
 G = Granularity
-_TWO_MONTHS = relativedelta(months=2)
 _DAYS_PER = {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}
+_MONTHS_PER = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _QUARTER_LAST_DAY = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
 
 
@@ -34,27 +33,48 @@ def month_end(year: int, month_no: int) -> date:
     return date.fromordinal(date(year, month_no + 1, 1).toordinal() - 1)
 
 
-@lru_cache(maxsize=4096)
-def delta(unit: str, n: int) -> relativedelta:
-    """The relativedelta for ``n`` units (a constant table, memoised: building one is slow)."""
-    return _STEP[unit] * n
+def add_months(d: date, n: int) -> date:
+    """``d`` moved by ``n`` calendar months, the day clamped to the month's end:
+    ``d + relativedelta(months=n)`` (2020-03-31 - 1 month = 2020-02-29)."""
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    last = 29 if m == 1 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0) else _MONTH_DAYS[m]
+    return date(y, m + 1, d.day if d.day <= last else last)
 
 
-@dataclass(frozen=True, slots=True)
+def move(d: date, months: int = 0, days: int = 0) -> date:
+    """``d + relativedelta(months=months, days=days)``: the months first, then the days."""
+    if months:
+        d = add_months(d, months)
+    return d + timedelta(days=days) if days else d
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Period:
-    """A named calendar period: inclusive days, its grain and its TIMEX3 value."""
+    """A named calendar period: inclusive days, its grain and its TIMEX3 value.
+
+    Built a few times per phrase, so ``__init__`` is written out: the check, then each slot
+    set by its own setter (the generated frozen ``__init__`` goes through
+    ``object.__setattr__`` by name, a third slower)."""
 
     start: date
     end: date
     granularity: Granularity
     timex: str
 
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError(f"period ends before it starts: {self.start}..{self.end}")
+    def __init__(self, start: date, end: date, granularity: Granularity, timex: str) -> None:
+        if end < start:
+            raise ValueError(f"period ends before it starts: {start}..{end}")
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_GRANULARITY(self, granularity)
+        _SET_TIMEX(self, timex)
 
     def __str__(self) -> str:
         return f"{self.start}..{self.end} [{self.granularity.value}]"
+
+
+_SET_START, _SET_END, _SET_GRANULARITY, _SET_TIMEX = (Period.__dict__[name].__set__
+                                                      for name in ("start", "end", "granularity", "timex"))
 
 
 def day(d: date) -> Period:
@@ -90,9 +110,8 @@ def half(year: int, h: int) -> Period:
 
 def season(year: int, code: str, start_month: int) -> Period:
     """Meteorological season; winter of ``year`` runs Dec ``year`` .. Feb ``year+1``."""
-    first = date(year, start_month, 1)
-    last = first + _TWO_MONTHS
-    return Period(first, month_end(last.year, last.month), G.SEASON, f"{year:04d}-{code}")
+    last_year, last_month = (year, start_month + 2) if start_month <= 10 else (year + 1, start_month - 10)
+    return Period(date(year, start_month, 1), month_end(last_year, last_month), G.SEASON, f"{year:04d}-{code}")
 
 
 def year(y: int) -> Period:
@@ -130,7 +149,7 @@ def shift(unit: str, d: date, n: int) -> date:
     """``d`` moved by ``n`` units (negative = back); months and years clamp at month ends."""
     if unit in _DAYS_PER:
         return _days(d, n * _DAYS_PER[unit])
-    return d + delta(unit, n)
+    return add_months(d, n * _MONTHS_PER[unit])
 
 
 def neighbour(unit: str, d: date, n: int) -> Period:
@@ -149,16 +168,4 @@ _CONTAINING = {
     "year": lambda d: year(d.year),
     "decade": lambda d: decade(d.year),
     "century": lambda d: century(d.year),
-}
-_STEP = {
-    "day": relativedelta(days=1),
-    "week": relativedelta(weeks=1),
-    "weekend": relativedelta(weeks=1),
-    "fortnight": relativedelta(weeks=2),
-    "month": relativedelta(months=1),
-    "quarter": relativedelta(months=3),
-    "half": relativedelta(months=6),
-    "year": relativedelta(years=1),
-    "decade": relativedelta(years=10),
-    "century": relativedelta(years=100),
 }

@@ -158,9 +158,13 @@ CLOCK_MARKED = rf"(?:{_HOUR}(?: [0-5]\d)? ?(?:a\.?m|p\.?m)|(?:[01]\d|2[0-3])[0-5
 CLOCK_BARE = rf"{_HOUR} [0-5]\d{_ZONE}"
 
 
+_SPACES = re.compile(r"[\s-]+")
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def number_value(text: str) -> int:
     """'3' -> 3, 'twenty-one' -> 21, 'a' -> 1, 'a couple of' -> 2."""
-    text = re.sub(r"[\s-]+", " ", text.strip())
+    text = _SPACES.sub(" ", text.strip())
     if text.isdigit():
         return int(text)
     if text in NUMBERS:
@@ -170,7 +174,7 @@ def number_value(text: str) -> int:
 
 def year_value(text: str) -> int:
     """'1998' -> 1998; 'nineteen ninety-six' -> 1996; 'two thousand and three' -> 2003."""
-    text = re.sub(r"[\s-]+", " ", text.strip())
+    text = _SPACES.sub(" ", text.strip())
     if text.isdigit():
         return int(text)
     words = [w for w in text.split() if w != "and"]
@@ -185,8 +189,8 @@ def year_value(text: str) -> int:
 
 def day_value(text: str) -> int:
     """'3' / '3rd' / 'third' / 'twenty-first' -> day of month."""
-    text = re.sub(r"[\s-]+", " ", text.strip())
-    digits = re.match(r"\d+", text)
+    text = _SPACES.sub(" ", text.strip())
+    digits = _LEADING_DIGITS.match(text)
     if digits:
         return int(digits.group())
     return ORDINALS[text] if text in ORDINALS else ORDINALS[text.replace(" ", "-")]

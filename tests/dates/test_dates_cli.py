@@ -62,3 +62,66 @@ def test_batch_keeps_one_line_per_input_line_in_order():
     assert len(outputs) == len(lines) + 1
     assert [json.loads(o)["resolved"] for o in outputs[: len(BATCH_LINES)]] == [case[1] for case in BATCH_LINES]
     assert json.loads(outputs[0])["start"] == "2020-08-10"
+
+
+JSON_CASES = [  # (phrase, anchor, context): resolved, windowed, modified, ranged, Arabic, unresolved
+    ("last week", "2020-07-05/2020-07-08", ""),
+    ("late 2017", "2020-07-06", ""),
+    ('about "early" March', "2020-07-06", "It said \\ so."),
+    ("from March to May 2019", "2020-07-06", ""),
+    ("الأسبوع الماضي", "2020-07-06", ""),
+    ("on Saturday", "2020-07-06", "Il viendra «on Saturday»."),
+    ("gibberish\u2028words", "2020-07-06", ""),
+    ("two days later", "2020-07-06", "He said it ended two days later."),
+]
+
+
+@pytest.mark.parametrize("phrase, anchor, context", JSON_CASES)
+def test_to_json_is_the_generic_encoding_of_to_dict(phrase, anchor, context):
+    from components.dates import normalize_date
+
+    result = normalize_date(phrase, anchor, context)
+    assert result.to_json() == json.dumps(result.to_dict(), ensure_ascii=False)
+
+
+def test_batch_across_chunks_answers_every_line(monkeypatch, capsys):
+    import io
+    from components.dates import __main__ as cli
+
+    lines = [json.dumps({"text": f"{n} days ago", "anchor": "2020-07-06"}) for n in range(1, 40)]
+    monkeypatch.setattr(cli, "CHUNK", 64)       # a few lines per chunk
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(("\r\n".join(lines)).encode())))
+    assert cli.main(["batch"]) == 0
+    answers = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [a["text"] for a in answers] == [f"{n} days ago" for n in range(1, 40)]
+    assert answers[-1]["start"] == "2020-05-28"
+
+
+@pytest.mark.parametrize("phrase, anchor, context", JSON_CASES[:6])
+def test_resolved_result_equals_the_dataclass_built_by_keywords(phrase, anchor, context):
+    from dataclasses import fields
+
+    from components.dates import normalize_date
+    from components.dates.model import DateResult
+
+    result = normalize_date(phrase, anchor, context)
+    assert type(result) is DateResult
+    assert result == DateResult(**{f.name: getattr(result, f.name) for f in fields(DateResult)})
+    with pytest.raises(AttributeError):      # frozen like any other (FrozenInstanceError)
+        result.text = "changed"
+
+
+@pytest.mark.parametrize("line", ['{"text": "May", "anchor": "2020-01-01"}', '{"a": {"b": [1, 2.5, null]}, "a": 3}',
+                                  '{"text": "x"}   ', '{"text": "x"} {"y": 1}', '\ufeff{"text": "x"}', '{"text": "\\u00e9"}',
+                                  '{"text": NaN}', "{'text': 1}", "{", '{"a": 1,}'])
+def test_batch_object_fast_path_agrees_with_json_loads(line):
+    from components.dates.__main__ import _object
+
+    try:
+        expected = json.loads(line)
+    except ValueError:
+        expected = None
+    fast = _object(line)
+    assert fast is None or fast == expected          # None: json.loads decides (and words any error)
+    if isinstance(expected, dict) and line.startswith("{") and line.endswith("}"):
+        assert fast == expected

@@ -8,8 +8,8 @@ Two ways to use them:
 
 * ``match_rules(phrase)`` -> ``(rule, match)`` for the first rule whose pattern matches the
   whole cleaned phrase (what ``normalize_date`` does), or None.  Only the rules that can
-  start with the phrase's first character and end with its last one are tried (read off
-  each pattern with the stdlib regex parser), in table order.
+  start with the phrase's first three characters and end with its last three are tried
+  (read off each pattern with the stdlib regex parser: ``edges``), in table order.
 * ``find_rules(text)`` -> every ``(rule, match)`` found *inside* a longer cleaned text, each
   rule's pattern wrapped in word boundaries (``FINDERS[name]``), longest first, overlaps
   dropped.  An extractor scanning running text should clean each sentence with
@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from components.dates.rules import absolute, compiled, quarters_halves, relative, slices, vague
 from components.dates.rules.base import Rule
+from components.dates.rules.edges import AFFIX, affixes
 
 
 class RuleTableError(ValueError):
@@ -56,88 +58,59 @@ FINDERS: dict[str, re.Pattern] = _Finders()
 _NOT_IN_TEXT = {("month", "may"), ("month", "march"), ("vague_now", "now"), ("decade", "")}
 
 
-def _first_chars(items, reverse: bool = False) -> tuple[frozenset | None, bool]:
-    """(characters a match can start with -- or end with, if ``reverse`` -- None if any,
-    can the pattern match "")."""
-    first: set = set()
-    for op, av in (reversed(list(items)) if reverse else items):
-        name = str(op)
-        if name in ("AT", "ASSERT", "ASSERT_NOT"):
-            continue                                   # zero-width: look further
-        if name == "LITERAL":
-            return frozenset(first | {chr(av)}), False
-        if name == "IN":
-            chars = set()
-            for kind, value in av:
-                kind = str(kind)
-                if kind == "LITERAL":
-                    chars.add(chr(value))
-                elif kind == "RANGE":
-                    chars.update(map(chr, range(value[0], value[1] + 1)))
-                elif kind == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
-                    chars.update("0123456789")
-                elif kind == "CATEGORY" and str(value) == "CATEGORY_SPACE":
-                    chars.update(" \t\n\r\f\v")
-                else:
-                    return None, False
-            return frozenset(first | chars), False
-        if name == "BRANCH":
-            parts = [_first_chars(branch, reverse) for branch in av[1]]
-            sub, nullable = (None if any(p[0] is None for p in parts) else set().union(*(p[0] for p in parts))), any(p[1] for p in parts)
-        elif name == "SUBPATTERN":
-            sub, nullable = _first_chars(av[-1], reverse)
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            sub, nullable = _first_chars(av[2], reverse)
-            nullable = nullable or av[0] == 0
-        else:
-            return None, False                         # ANY, NOT_LITERAL, GROUPREF...: anything
-        if sub is None:
-            return None, False
-        first |= sub
-        if not nullable:
-            return frozenset(first), False
-    return frozenset(first), True
-
-
-def _edge_chars() -> list[tuple[frozenset | None, frozenset | None]]:
-    """Each rule's possible first and last characters (None: any), read off the parsed
-    patterns.  A pattern that does not parse or matches the empty string is refused here."""
-    import re._parser as sre_parse  # the stdlib regex parser, to read each pattern's edges
-
-    edges = []
+def _edge_index() -> dict:
+    """Which rules can start and end with which ``AFFIX`` characters (``edges.affixes``), as
+    one bit mask of rules per string (``heads``/``tails``; ``any_head``/``any_tail``: the rules
+    that may start/end with anything), and each rule's possible first and last characters
+    (None: any), read off the parsed patterns.  A pattern that does not parse or matches the
+    empty string is refused here."""
+    index: dict = {"heads": {}, "tails": {}, "any_head": 0, "any_tail": 0, "first": [], "last": []}
     for position, r in enumerate(RULES):
         where = f"{r.resolver.__module__}:{r.name} (rule #{position})"
         try:
-            parsed = sre_parse.parse(r.pattern)
+            heads, tails = affixes(r.pattern), affixes(r.pattern, reverse=True)
         except re.error as err:
             raise RuleTableError(f"{where}: bad regex {r.pattern!r}: {err}") from err
-        head, nullable = _first_chars(parsed)
-        if nullable or re.fullmatch(r.pattern, ""):
+        if (heads is not None and "" in heads) or re.fullmatch(r.pattern, ""):
             raise RuleTableError(f"{where}: pattern matches the empty string: {r.pattern!r}")
-        edges.append((head, _first_chars(parsed, reverse=True)[0]))
-    return edges
+        for key, strings in (("head", heads), ("tail", tails)):
+            if strings is None:
+                index[f"any_{key}"] |= 1 << position
+            for string in strings or ():
+                index[f"{key}s"][string] = index[f"{key}s"].get(string, 0) | 1 << position
+        index["first"].append(None if heads is None else frozenset(s[0] for s in heads))
+        index["last"].append(None if tails is None else frozenset(s[-1] for s in tails))
+    return index
 
 
 # Computed once per rule table and cached on disk with the compiled patterns (rules.compiled):
 # a start-up neither parses nor compiles the table.
-_EDGES = [tuple(None if e is None else frozenset(e) for e in pair)
-          for pair in compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_chars)]
+_INDEX = compiled.load([p for r in RULES for p in (r.pattern, r.finder_pattern)], _edge_index)
+_HEADS, _TAILS, _ANY_HEAD, _ANY_TAIL = _INDEX["heads"], _INDEX["tails"], _INDEX["any_head"], _INDEX["any_tail"]
+_EDGE_CHARS = list(zip(_INDEX["first"], _INDEX["last"]))
 
 
-@lru_cache(maxsize=None)
-def _candidates(first: str, last: str) -> tuple[Rule, ...]:
-    """The rules, in table order, that can start with ``first`` and end with ``last``
-    (a table computed once per character pair: typically a dozen rules out of ninety)."""
-    return tuple(RULES[i] for i, (head, tail) in enumerate(_EDGES)
-                 if (head is None or first in head) and (tail is None or last in tail))
+@lru_cache(maxsize=8192)
+def _candidates(head: str, tail: str) -> tuple[tuple[Rule, Callable], ...]:
+    """(rule, its compiled ``fullmatch``) for the rules, in table order, that can start with
+    ``head`` and end with ``tail`` (the phrase's first and last ``AFFIX`` characters): a
+    table computed once per pair, typically four rules out of a hundred.  Outside ASCII
+    (where ``\\d`` has more digits than the sets hold) only the first and last characters
+    are compared."""
+    if head.isascii() and tail.isascii():
+        mask = (_HEADS.get(head, 0) | _ANY_HEAD) & (_TAILS.get(tail, 0) | _ANY_TAIL)
+        keep = [mask >> position & 1 for position in range(len(RULES))]
+    else:
+        keep = [(first is None or head[0] in first) and (last is None or tail[-1] in last) for first, last in _EDGE_CHARS]
+    return tuple((rule, rule.regex.fullmatch) for rule, kept in zip(RULES, keep) if kept)
 
 
 def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
     """The first rule whose pattern matches the whole cleaned ``phrase``."""
     if not phrase:
         return None
-    for candidate in _candidates(phrase[0], phrase[-1]):
-        m = candidate.regex.fullmatch(phrase)
+    for candidate, fullmatch in _candidates(phrase[:AFFIX], phrase[-AFFIX:]):
+        m = fullmatch(phrase)
         if m:
             return candidate, m
     return None
@@ -145,20 +118,30 @@ def match_rules(phrase: str) -> tuple[Rule, re.Match] | None:
 
 _WORD_START = re.compile(r"(?<![\w'-])[\w']")
 # Each rule's possible first characters when all of them can start a word (else None: always scan).
-_WORD_HEADS = [head if head is not None and all(c.isalnum() or c in "_'" for c in head) else None
-               for head, _ in _EDGES]
+_WORD_HEADS = [first if first is not None and all(c.isalnum() or c in "_'" for c in first) else None
+               for first, _ in _EDGE_CHARS]
+_ALWAYS_SCANNED = sum(1 << position for position, first in enumerate(_WORD_HEADS) if first is None)
 
 
 def find_rules(text: str) -> list[tuple[Rule, re.Match]]:
     """Non-overlapping rule matches inside a cleaned ``text``, longest first then by position.
 
-    Linear in the text: a rule is scanned for only if some word of the text starts with a
-    character its pattern can start with, and overlaps are checked against a per-character
-    map of the spans already taken (not against every earlier match)."""
-    starts = frozenset(_WORD_START.findall(text))
+    Linear in the text: a rule is scanned for only if some word of the text starts with
+    characters its pattern can start with (its first three, or its first one outside ASCII),
+    and overlaps are checked against a per-character map of the spans already taken (not
+    against every earlier match)."""
+    if text.isascii():
+        scanned = _ALWAYS_SCANNED
+        for at in {m.start() for m in _WORD_START.finditer(text)}:
+            for n in range(1, AFFIX + 1):
+                scanned |= _HEADS.get(text[at: at + n], 0)
+        keep = [scanned >> position & 1 for position in range(len(RULES))]
+    else:
+        starts = frozenset(_WORD_START.findall(text))
+        keep = [first is None or not starts.isdisjoint(first) for first in _WORD_HEADS]
     hits = []
-    for candidate, head in zip(RULES, _WORD_HEADS):
-        if head is not None and starts.isdisjoint(head):
+    for candidate, kept in zip(RULES, keep):
+        if not kept:
             continue
         for m in candidate.finder.finditer(text):
             if (candidate.name, m.group()) not in _NOT_IN_TEXT:

@@ -40,6 +40,15 @@ class Ctx:
             self._tense = self._infer()
         return self._tense
 
+    @classmethod
+    def deferred(cls, anchor: date, context: str, infer: Callable[[], str | None],
+                 inner: Callable[[str, "Ctx"], Period]) -> "Ctx":
+        """``Ctx(anchor, context=context, infer=infer, inner=inner)``, the normalizer's case,
+        without the keyword handling (built once or twice per phrase)."""
+        ctx = _NEW(cls)
+        ctx.anchor, ctx.context, ctx._tense, ctx._infer, ctx._inner = anchor, context, _UNSET, infer, inner
+        return ctx
+
     def inner_period(self, text: str) -> Period:
         """The period the whole rule table reads ``text`` as, at this anchor ("the first half
         of *last year*").  The normalizer hands the table in, so a rule module never imports
@@ -60,20 +69,32 @@ class Ctx:
 
 
 _UNSET = object()
+_NEW = object.__new__
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Found:
     """A resolver's answer.
 
     ``extent`` overrides the modifier arithmetic when a rule knows the honest bounds
     itself (vague spans, "earlier this year" = start of the year .. anchor, "last night").
+    Built once per phrase, so ``__init__`` sets each slot by its own setter (as ``Period``).
     """
 
     period: Period
     mod: Mod = Mod.NONE
     extent: tuple[date, date] | None = None
     note: str = ""      # how the rule read it, for the explanation ("previous ISO week")
+
+    def __init__(self, period: Period, mod: Mod = Mod.NONE, extent: tuple[date, date] | None = None,
+                 note: str = "") -> None:
+        _SET_PERIOD(self, period)
+        _SET_MOD(self, mod)
+        _SET_EXTENT(self, extent)
+        _SET_NOTE(self, note)
+
+
+_SET_PERIOD, _SET_MOD, _SET_EXTENT, _SET_NOTE = (Found.__dict__[name].__set__ for name in ("period", "mod", "extent", "note"))
 
 
 Resolver = Callable[[re.Match, Ctx], Found]
@@ -131,16 +152,21 @@ def rule(name: str, pattern: str, examples: tuple[str, ...] | str, describe: str
 
 
 class LazyPattern:
-    """A regex compiled on first use (module-level patterns that many runs never need)."""
+    """A regex compiled on first use (module-level patterns that many runs never need).
 
-    __slots__ = ("source", "flags", "_compiled")
+    The first call compiles the pattern and stores its bound methods in the slots, so
+    later calls are plain attribute reads (no ``__getattr__`` on the hot path)."""
+
+    __slots__ = ("source", "flags", "_compiled", "search", "fullmatch", "match", "finditer", "findall", "sub")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source, self.flags, self._compiled = source, flags, None
 
     def __getattr__(self, name: str):
         if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
+            self._compiled = compiled = re.compile(self.source, self.flags)
+            self.search, self.fullmatch, self.match = compiled.search, compiled.fullmatch, compiled.match
+            self.finditer, self.findall, self.sub = compiled.finditer, compiled.findall, compiled.sub
         return getattr(self._compiled, name)
 
 

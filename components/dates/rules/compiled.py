@@ -8,7 +8,7 @@ regex compiler produced (its opcode list and group tables) to
 in microseconds.  The key covers every pattern, the Python version and the regex engine's
 version, so a changed table or interpreter recompiles; any problem (read-only install,
 an engine that refuses the code) falls back to ``re.compile``.  The file also holds each
-rule's first and last characters (``rules._edge_chars``).
+rule's possible starts and ends (``rules.edges``).
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ try:                                    # CPython's regex engine; elsewhere: pla
 except ImportError:                     # pragma: no cover
     _sre = None
 
+FORMAT = 4                              # of the cache file: bumped when its layout changes
 _CODES: dict[str, tuple] = {}           # pattern -> (flags, code, groups, groupindex, indexgroup)
 
 
@@ -50,11 +51,12 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
-def load(patterns: list[str], edges_of) -> list:
-    """Load (or build and write) the cache for ``patterns``; return the rule edges.
+def load(patterns: list[str], edges_of):
+    """Load (or build and write) the cache for ``patterns``; return the rule edges (whatever
+    ``edges_of`` builds: plain marshal-able values).
 
     ``edges_of()`` computes the edges when the cache is missing (it also refuses a bad table)."""
-    key = f"{zlib.crc32(chr(0).join(patterns).encode()):08x}{len(patterns):03d}" \
+    key = f"{FORMAT}-{zlib.crc32(chr(0).join(patterns).encode()):08x}{len(patterns):03d}" \
           f"-{zlib.crc32(sys.version.encode()):08x}-{getattr(_sre, 'MAGIC', 0)}"
     path = Path(__file__).resolve().parent / "__pycache__" / f"rule_table.{key}.marshal"
     try:
@@ -74,12 +76,8 @@ def load(patterns: list[str], edges_of) -> list:
     try:
         path.parent.mkdir(exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps({"codes": codes, "edges": [list(map(_plain, pair)) for pair in edges]}))
+        tmp.write_bytes(marshal.dumps({"codes": codes, "edges": edges}))
         os.replace(tmp, path)
     except OSError:
         pass                            # a read-only install compiles as it goes
     return edges
-
-
-def _plain(chars):
-    return None if chars is None else "".join(sorted(chars))

@@ -9,23 +9,23 @@ from __future__ import annotations
 import csv
 import re
 
-from dateutil.relativedelta import relativedelta
-
 from components.dates import periods as P
 from components.dates.rules.base import Ctx, Found, Rule
 from components.dates.explain import offset_words
 from components.dates.vocab import VOCAB_DIR, VocabError
 
 _OFFSET = re.compile(r"(?P<n>[+-]?\d+)(?P<unit>[dwmy])")
-_UNIT_ARG = {"d": "days", "w": "weeks", "m": "months", "y": "years"}
+_UNIT_STEP = {"d": (0, 1), "w": (0, 7), "m": (1, 0), "y": (12, 0)}   # (months, days) per unit
 _TENSE = {"PAST_REF": "past", "FUTURE_REF": "future", "PRESENT_REF": None}
 
 
-def _offset(raw: str, where: str) -> relativedelta:
+def _offset(raw: str, where: str) -> tuple[int, int]:
+    """'-10d' -> (0, -10), '3m' -> (3, 0): (months, days) for ``periods.move``."""
     m = _OFFSET.fullmatch(raw)
     if not m:
         raise VocabError(f"{where}: offset must look like -10d, 3m, 0d: {raw!r}")
-    return relativedelta(**{_UNIT_ARG[m["unit"]]: int(m["n"])})
+    months, days = _UNIT_STEP[m["unit"]]
+    return months * int(m["n"]), days * int(m["n"])
 
 
 def _vague_words(earliest: str, latest: str) -> str:
@@ -34,9 +34,9 @@ def _vague_words(earliest: str, latest: str) -> str:
     return "the day of publication" if ends[0] == ends[1] else f"a vague span from {ends[0]} to {ends[1]}"
 
 
-def _resolver(before: relativedelta, after: relativedelta, timex: str):
+def _resolver(before: tuple[int, int], after: tuple[int, int], timex: str):
     def resolve(m, ctx: Ctx) -> Found:
-        start, end = ctx.anchor + before, ctx.anchor + after
+        start, end = P.move(ctx.anchor, *before), P.move(ctx.anchor, *after)
         return Found(P.span(start, end, timex), extent=(start, end))
     return resolve
 
