@@ -11,7 +11,6 @@ the commands stand on.
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import sys
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from benchmarks.dates_speed import _wall  # noqa: E402
+from benchmarks.installed import installed_env  # noqa: E402
 
 COMMANDS = {
     "events_validate_s": ["-m", "components.events", "validate"],
@@ -29,8 +29,7 @@ COMMANDS = {
 
 
 def measure(runs: int = 5) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "DZ_DATA")}
-    env["PYTHONPATH"] = str(ROOT)
+    env = installed_env()
     times: dict[str, list[float]] = {key: [] for key in COMMANDS}
     for key, args in COMMANDS.items():
         _wall([sys.executable, *args], env=env)          # writes the bytecode cache

@@ -29,6 +29,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+from benchmarks.installed import compile_project, installed_env  # noqa: E402
 
 APP = ROOT / "dashboard" / "app.py"
 RUNS = 7
@@ -211,7 +212,7 @@ def _child(args: list[str], timeout: int = 3600) -> dict:
     """Run this script in a child process; a watchdog kills it above ``MAX_CHILD_SHARE`` of
     the machine's memory (the machine is shared: never let a benchmark invite the OOM killer)."""
     limit_kb = _meminfo_kb("MemTotal") * MAX_CHILD_SHARE
-    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), *args], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), *args], cwd=ROOT, env=installed_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak_kb, killed = 0, False
     deadline = time.perf_counter() + timeout
@@ -299,6 +300,7 @@ def measure_dates_speed(quick: bool, workdir: Path) -> dict:
 
 def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     workdir.mkdir(parents=True, exist_ok=True)
+    compile_project()          # every child starts as a user's second launch does (benchmarks/installed.py)
     sizes = QUICK_SIZES if quick else FULL_SIZES
     main_n = sizes[-1] if quick else 1_000_000
     report: dict = {"mode": "quick" if quick else "full", "machine": _versions(), "notes": {}}

@@ -17,7 +17,8 @@ import pandas as pd
 import streamlit as st
 
 from components.io.store import use_system_allocator
-from components.query.datasource import ViewData, data_problems, load_view_data, resolve_data_path
+from components.events.model import data_problems
+from components.query.datasource import ViewData, load_view_data, resolve_data_path
 from components.query.fields import PANEL_LABELS
 from components.query.run import filter_events, warm_up
 from components.views.figures.geo import load_geo_lines

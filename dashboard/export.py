@@ -15,7 +15,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from components.query.datasource import data_problems, load_view_data, resolve_data_path
+from components.events.model import data_problems
+from components.query.datasource import load_view_data, resolve_data_path
 from components.query.run import filter_events
 from components.views.build import VIEWS, ViewInput, build_view, figure_png
 from components.query.fields import URL_KEYS

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
+from components.text import visible_controls
+
 
 class Side(str, Enum):
     RUSSIA = "russia"
@@ -122,6 +124,16 @@ class EventDataError(ValueError):
         self.problems = tuple(problems)
         head = f"{len(self.problems)} problem(s) in the event data"
         super().__init__("\n".join([head, *map(str, self.problems)]))
+
+
+def data_problems(err: Exception) -> list[str]:
+    """Every problem of a failed load as one plain-text line each (controls shown escaped, so
+    a value cannot drive a terminal)."""
+    if isinstance(err, EventDataError):
+        lines = [str(p) for p in err.problems] or [str(err)]
+    else:
+        lines = [line for line in str(err).splitlines() if line.strip()] or [type(err).__name__]
+    return [visible_controls(line, one_line=True) for line in lines]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
-import pandas as pd
-
 LIST_SEP = "; "
 NO_VALUE = "(none)"     # the lane / legend entry of an event whose list is empty
 
@@ -108,13 +105,3 @@ def precision_of(width_days: int) -> str:
         if width_days <= limit:
             return label
     return "coarser"
-
-
-def explode_list(values: pd.Series) -> pd.Series:
-    """A list column (or '; '-joined text) exploded to one value per row, ``NO_VALUE`` for empty."""
-    sample = values.dropna().head(50)
-    if values.dtype == object and any(isinstance(v, (list, tuple, np.ndarray)) for v in sample):
-        exploded = values.explode()
-    else:
-        exploded = values.astype("string").str.split(";").explode().str.strip()
-    return exploded.fillna(NO_VALUE).replace("", NO_VALUE).astype(str)

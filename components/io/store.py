@@ -24,7 +24,8 @@ import pyarrow.parquet as pq
 from components.events.records import CsvSyntaxError, csv_records, duplicates
 from components.events.validate import clip
 from components.events.schema import FRAME_COLUMNS, LIST_SEP, OUT_OF_RANGE
-from components.io.table_checks import date_problem, outside_range, path_problem, type_problem
+from components.io.paths import is_curated, path_problem
+from components.io.table_checks import date_problem, outside_range, type_problem
 
 
 def use_system_allocator() -> None:
@@ -302,15 +303,10 @@ def read_rows(path: str | Path, positions: np.ndarray) -> pd.DataFrame:
 
 
 def check_path(path: Path) -> None:
-    """StoreError for a path that is not a plain file or directory (table_checks.path_problem)."""
+    """StoreError for a path that is not a plain file or directory (paths.path_problem)."""
     problem = path_problem(path)
     if problem:
         raise StoreError(problem)
-
-
-def is_curated(path: Path) -> bool:
-    """A curated data directory (articles and events by hand, like the bundled data/)."""
-    return path.is_dir() and (path / "articles.csv").is_file()
 
 
 def import_table(path: Path) -> Path:

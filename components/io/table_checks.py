@@ -1,40 +1,18 @@
 """Checks an events table must pass before it is read; each returns a message or None.
 
-* ``path_problem`` -- a FIFO or device (opening it could wait forever), a loop of
-  symbolic links or a missing path, refused before anything opens it;
+* ``path_problem`` (``components.io.paths``) -- a FIFO or device, a loop of symbolic
+  links or a missing path, refused before anything opens it;
 * ``type_problem`` -- a Parquet column of the wrong shape (a list where a date belongs);
 * ``date_problem`` / ``outside_range`` -- days outside ``schema.DATE_MIN..DATE_MAX``
   (pandas' nanosecond dates end in 1677 and 2262: a year-1020 typo would crash later).
 """
 from __future__ import annotations
 
-import errno
-import os
-import stat as stat_mode
-from pathlib import Path
-
 import numpy as np
 import pyarrow as pa
 
 from components.events.schema import DATE_MAX, DATE_MIN, FRAME_COLUMNS, OUT_OF_RANGE
 from components.events.validate import clip
-
-
-def path_problem(path: Path) -> str | None:
-    """Why ``path`` must not be opened as events data, or None for a plain file or directory."""
-    try:
-        info = os.stat(path)
-    except OSError as err:
-        if err.errno == errno.ELOOP:
-            return f"{path}: a loop of symbolic links (too many levels); point it at a real file or directory"
-        if err.errno in (errno.ENOENT, errno.ENOTDIR):
-            return f"{path}: no such events file or data directory"
-        return f"{path}: cannot be read: {err.strerror}"
-    if stat_mode.S_ISREG(info.st_mode) or stat_mode.S_ISDIR(info.st_mode):
-        return None
-    kind = ("a named pipe (FIFO)" if stat_mode.S_ISFIFO(info.st_mode) else
-            "a socket" if stat_mode.S_ISSOCK(info.st_mode) else "a device")
-    return f"{path}: {kind}, not a file or directory; not opened (reading it could wait forever)"
 
 
 def type_problem(table: pa.Table, name: str) -> str | None:

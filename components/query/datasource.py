@@ -19,7 +19,6 @@ from components.events import EventDataError, events_to_frame, load_dataset
 from components.events.loader import DEFAULT_DATA_DIR
 from components.io.importers.references import load_references
 from components.io.store import check_path, is_curated
-from components.text import visible_controls
 
 DATA_ENV = "DZ_DATA"
 
@@ -81,16 +80,6 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
                     actor_sides={name: side for name, side in refs.actors.values()},
                     town_parents=dict(refs.town_parents),
                     town_coords={t.name: (t.lat, t.lon) for t in refs.towns.values()})
-
-
-def data_problems(err: Exception) -> list[str]:
-    """Every problem of a failed load as one plain-text line each (controls shown escaped, so
-    a value cannot drive a terminal)."""
-    if isinstance(err, EventDataError):
-        lines = [str(p) for p in err.problems] or [str(err)]
-    else:
-        lines = [line for line in str(err).splitlines() if line.strip()] or [type(err).__name__]
-    return [visible_controls(line, one_line=True) for line in lines]
 
 
 def _label(path: Path) -> str:

@@ -108,6 +108,22 @@ def test_cli_validate_and_json_on_bundled_data(tmp_path):
         assert record["earliest"] <= record["latest"], record
 
 
+@pytest.mark.parametrize("args, heavy_wanted", [
+    (["validate"], False),                 # a data directory: the loader alone
+    (["--json"], True),                    # the events table is a pandas frame
+])
+def test_cli_imports_pandas_only_for_the_table(args, heavy_wanted):
+    """``validate`` on a data directory answers without pandas, Arrow or the query engine
+    (~0.5 s of imports); what prints the table still has them."""
+    code = ("import sys\nfrom components.commands.events import main\ncode = main({args!r})\n"
+            "heavy = sorted(m for m in ('pandas', 'pyarrow', 'numpy', 'ibis') if m in sys.modules)\n"
+            "print(code, ','.join(heavy), file=sys.stderr)").format(args=args)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    exit_code, heavy = done.stderr.splitlines()[-1].split(" ")
+    assert exit_code == "0", done.stderr
+    assert bool(heavy.strip()) is heavy_wanted, heavy
+
+
 @needs_normalizer
 def test_cli_validate_clean_fixture(tmp_path):
     # only trivially common phrases: "on Saturday", "last week", "2015", and empty ones

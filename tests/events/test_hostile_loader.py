@@ -146,7 +146,8 @@ def test_cli_subprocess_names_line_and_offset_without_traceback(tmp_path):
 # ---- events-table CSV files (DZ_DATA=FILE / --data FILE: the importer CLI's events.csv)
 @pytest.mark.parametrize("case", cases("table"), ids=lambda c: c.case)
 def test_events_table_case(case, tmp_path):
-    from components.query.datasource import data_problems, load_view_data
+    from components.events.model import data_problems
+    from components.query.datasource import load_view_data
     try:
         data = load_view_data(table_path(case, tmp_path))
     except ValueError as err:               # EventDataError, StoreError, pandas' errors

@@ -13,8 +13,8 @@ import plotly.graph_objects as go
 
 from components.events.model import side_label
 
-from components.events.schema import NO_VALUE, explode_list
-from components.views.figures.common import base_layout, new_figure, plain_text, trace
+from components.events.schema import NO_VALUE
+from components.views.figures.common import base_layout, explode_list, new_figure, plain_text, trace
 
 MAX_BINS = 200
 MAX_DENSITY_LANES = 30

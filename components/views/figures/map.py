@@ -20,11 +20,10 @@ import plotly.graph_objects as go
 from components.events.model import side_label
 from components.events.schema import NO_VALUE
 from components.views.figures.common import (
-    new_figure, trace,
+    explode_list, new_figure, trace,
     base_layout, context_markup, date_text, empty_figure, plain_text,
     require_columns, side_colour,
 )
-from components.events.schema import explode_list
 from components.views.figures.geo import GeoLine
 
 MAP_COLUMNS = frozenset({"event_id", "town", "towns", "lat", "lon", "sides", "favours", "earliest",
