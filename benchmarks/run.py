@@ -162,10 +162,16 @@ def measure_size(path: str, runs: int) -> dict:
 
 def _start_server_side(app) -> None:
     """What ``streamlit run`` does once at server start-up, before any page is rendered:
-    scan the installed packages for components (~0.7 s here, with the dev requirements
+    skip the bare-mode hint (below) and scan the installed packages for components (~0.7 s here, with the dev requirements
     installed). AppTest would do it inside its first ``run()``; doing it first keeps the
     first render to what a user waits for after opening the page. Skipped quietly on a
     Streamlit without that step."""
+    # Outside ``streamlit run`` (no runtime) the first element checks once whether it runs
+    # in a REPL, walking the call stack with source look-ups (~40 ms here), to print a
+    # "use streamlit run" hint: a served page never does that.
+    import streamlit.delta_generator as delta_generator
+    if hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
     try:
         from streamlit.components.v2.component_manager import BidiComponentManager
     except ImportError:
@@ -394,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.page import measure as measure_page
         quick_page = args.child_page == "quick"
         print(json.dumps(measure_page(warm_runs=2 if quick_page else 5, cold_runs=1 if quick_page else 2,
-                                      filter_runs=1 if quick_page else 3)))
+                                      filter_runs=1 if quick_page else 5)))
         return 0
     report = run(args.quick, Path(args.workdir), app=not args.no_app, big_app=not args.no_10m_app)
     print(json.dumps(report, indent=None if args.json else 2))
