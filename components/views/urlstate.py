@@ -47,6 +47,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from components.events.cells import shared_cells
 from components.events.registry import name_key
 from components.events.schema import DATE_MAX, DATE_MIN, NO_VALUE, OUT_OF_RANGE
 from components.query.fields import (CHOICE_KEYS, DEFAULT_LAG, FILTER_FIELDS, FIXED_CHOICES,
@@ -114,7 +115,9 @@ def vocabulary_from_frame(frame: pd.DataFrame, *, actor_aliases: Mapping[str, It
         found: set = set()
         cells = series.to_numpy()
         if series.dtype == object and any(isinstance(v, (list, tuple, np.ndarray)) for v in cells[:50]):
-            for cell in cells:        # a set update per row: ~0.1 s per million (explode: ~0.8 s)
+            # Each shared list object read once (1M rows: ~0.05 s; a set update per row
+            # ~0.15 s, explode ~0.8 s).
+            for cell in shared_cells(series)[1]:
                 if isinstance(cell, (list, tuple, np.ndarray)):
                     found.update(cell)
                 elif isinstance(cell, str):

@@ -241,3 +241,34 @@ def test_plain_text_cuts_long_values():
 ])
 def test_plain_text_never_cuts_mid_word(raw, expected):
     assert plain_text(raw, limit=20, wrap=None) == expected
+
+
+SHARED = ["Russia", "Iran"]            # one list object on many rows, as the store builds them
+# lane cells, each case's bins cycle over three days of different weeks
+LANE_CASES = {
+    "shared lists": [SHARED, SHARED, ["Iran"], SHARED, [], ["Russia", ""], None, SHARED],
+    "lists with gaps": [["a", None], [float("nan")], [], ("b", "a"), ["a"]],
+    "joined text": ["a; b", "b", "", None, " a ;b", "a; b", float("nan"), "c"],
+    "plain text": ["x", "y", "x", "x", None, "y"],
+}
+
+
+@pytest.mark.parametrize("cells", LANE_CASES.values(), ids=LANE_CASES.keys())
+def test_density_counts_match_a_row_per_name(cells):
+    """The per-cell counting gives what exploding every row into names gives, in the same
+    order (the reference is the obvious row-per-name group-by)."""
+    from components.events.cells import explode_list
+    from components.views.figures.density import density_table
+    n = len(cells)
+    days = pd.to_datetime(["2020-01-01", "2020-03-10", "2020-06-20"] * n)[:n]
+    index = range(100, 100 + 3 * n, 3)          # a filtered frame's labels, not positions
+    frame = pd.DataFrame({"earliest": days, "latest": days,
+                          "lanes": pd.Series(cells, dtype=object, index=index)}, index=index)
+    assert frame["lanes"].notna().sum() > 1
+    counts, unit = density_table(frame, "lanes")
+    lanes = explode_list(frame["lanes"])
+    from components.views.figures.density import bin_starts
+    bins = pd.Series(bin_starts(days.floor("D").to_series(index=frame.index), unit), index=frame.index)
+    expected = (pd.DataFrame({"lane": lanes, "bin": bins.reindex(lanes.index).to_numpy()})
+                .groupby(["lane", "bin"], sort=False).size().rename("events").reset_index())
+    pd.testing.assert_frame_equal(counts, expected)

@@ -18,7 +18,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.events.model import SIDE_LABELS
-from components.events.schema import NO_VALUE
 from components.text import plotly_text
 
 # Russia and Iran keep the two strong Okabe–Ito hues; every other side gets a colour no
@@ -197,13 +196,3 @@ def date_text(ts: object) -> str:
     if ts is None or pd.isna(ts):
         return ""
     return pd.Timestamp(ts).strftime("%Y-%m-%d")
-
-
-def explode_list(values: pd.Series) -> pd.Series:
-    """A list column (or '; '-joined text) exploded to one value per row, ``NO_VALUE`` for empty."""
-    sample = values.dropna().head(50)
-    if values.dtype == object and any(isinstance(v, (list, tuple, np.ndarray)) for v in sample):
-        exploded = values.explode()
-    else:
-        exploded = values.astype("string").str.split(";").explode().str.strip()
-    return exploded.fillna(NO_VALUE).replace("", NO_VALUE).astype(str)

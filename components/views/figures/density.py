@@ -11,10 +11,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.events.cells import is_list_column, shared_cells
 from components.events.model import side_label
-
 from components.events.schema import NO_VALUE
-from components.views.figures.common import base_layout, explode_list, new_figure, plain_text, trace
+from components.views.figures.common import base_layout, new_figure, plain_text, trace
 
 MAX_BINS = 200
 MAX_DENSITY_LANES = 30
@@ -42,10 +42,8 @@ def density_table(events: pd.DataFrame, lane_col: str) -> tuple[pd.DataFrame, st
     earliest, latest = events["earliest"], events["latest"]
     mid = earliest + (latest - earliest) / 2
     unit = choose_bin(earliest.min(), latest.max())
-    bins = pd.Series(bin_starts(mid.dt.floor("D"), unit), index=events.index)
-    lanes = explode_list(events[lane_col])
-    table = pd.DataFrame({"lane": lanes, "bin": bins.reindex(lanes.index).to_numpy()})
-    counts = table.groupby(["lane", "bin"], sort=False).size().rename("events").reset_index()
+    bins = bin_starts(mid.dt.floor("D"), unit)
+    counts = _lane_bin_counts(events[lane_col], bins)
     totals = counts.groupby("lane")["events"].sum().sort_values(ascending=False, kind="stable")
     if len(totals) > MAX_DENSITY_LANES:
         keep = set(totals.index[: MAX_DENSITY_LANES - 1])
@@ -53,6 +51,40 @@ def density_table(events: pd.DataFrame, lane_col: str) -> tuple[pd.DataFrame, st
         counts["lane"] = counts["lane"].where(counts["lane"].isin(keep), other)
         counts = counts.groupby(["lane", "bin"], sort=False)["events"].sum().reset_index()
     return counts, unit
+
+
+def _cell_names(cell) -> list[str]:
+    """A cell's lane names as ``explode_list`` reads them (``NO_VALUE`` for none): a list's
+    items, or the parts of '; '-joined text."""
+    if isinstance(cell, (list, tuple, np.ndarray)):
+        return [NO_VALUE if n is None or n == "" or (isinstance(n, float) and n != n) else str(n)
+                for n in cell] or [NO_VALUE]
+    if isinstance(cell, str):
+        return [part.strip() or NO_VALUE for part in cell.split(";")]
+    return [NO_VALUE]
+
+
+def _lane_bin_counts(lanes: pd.Series, bins: np.ndarray) -> pd.DataFrame:
+    """Events per (lane, bin), in order of first appearance (as a row per lane name would
+    give them).  Rows are counted per (distinct cell, bin) first -- a shared list object, or
+    a distinct text -- and each cell's names spread over its counts after: per-combination
+    work, not a row per name (1M events: ~0.1-0.3 s instead of 0.3-1.6 s)."""
+    if is_list_column(lanes):
+        codes, cells = shared_cells(lanes)
+    else:
+        codes, cells = pd.factorize(lanes)
+        codes = np.where(codes < 0, len(cells), codes)          # a missing value: its own cell
+        cells = [*cells, None]
+    pairs = pd.DataFrame({"cell": codes, "bin": bins}).groupby(["cell", "bin"], sort=False).size()
+    cell_codes = pairs.index.get_level_values("cell").to_numpy()
+    names = [_cell_names(cell) for cell in cells]
+    widths = np.array([len(names[c]) for c in cell_codes], dtype=np.int64)
+    table = pd.DataFrame({
+        "lane": pd.Series([name for c in cell_codes for name in names[c]], dtype=str),
+        "bin": np.repeat(pairs.index.get_level_values("bin").to_numpy(), widths),
+        "events": np.repeat(pairs.to_numpy(), widths),
+    })
+    return table.groupby(["lane", "bin"], sort=False)["events"].sum().reset_index()
 
 
 def density_figure(events: pd.DataFrame, *, lane_col: str, title: str, context: str) -> go.Figure:

@@ -19,8 +19,9 @@ import plotly.graph_objects as go
 
 from components.events.model import side_label
 from components.events.schema import NO_VALUE
+from components.events.cells import explode_list
 from components.views.figures.common import (
-    explode_list, new_figure, trace,
+    new_figure, trace,
     base_layout, context_markup, date_text, empty_figure, plain_text,
     require_columns, side_colour,
 )
