@@ -1,9 +1,10 @@
 """Deir ez-Zor: Russia–Iran competition timeline — the Streamlit app (glue only).
 
 Run:  streamlit run dashboard/app.py [-- --data PATH]      (or DZ_DATA=PATH)
-Reads top to bottom: config, cached load, URL -> widget state, the import panel, the
-filter the widget state describes, the headline (events shown, favour Russia, favour
-Iran, who is present where), the timeline, the sidebar's filter widgets, then one of presence / map / balance / the provenance table and downloads in tabs (only
+Reads top to bottom: config, cached load, URL -> widget state, the imported file the import
+panel's state names, the filter the widget state describes, the headline (events shown,
+favour Russia, favour Iran, who is present where), the timeline, the sidebar's import panel
+and filter widgets, then one of presence / map / balance / the provenance table and downloads in tabs (only
 the open one is built), the article panel.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from components.views.build import ViewInput, build_view, chart_config, figure_p
 from components.views.story import headline
 from components.views.urlstate import Vocabulary, to_query_params, vocabulary_from_frame
 from components.events.presence import load_presence_rules
-from dashboard.byod import render_article_panel, render_import_panel
+from dashboard.byod import import_view, render_article_panel, render_import_panel
 from dashboard.controls import current_view, filter_controls, seed_from_url, sync_url
 from dashboard.text import literal
 from dashboard.table import provenance_table
@@ -147,14 +148,13 @@ data_key = f"{data_path}:{stamp}"
 vocab = cached_vocabulary(str(data_path), stamp)
 url_warnings = seed_from_url(vocab)
 
-with st.sidebar:
-    imported = render_import_panel(events)
-    if imported is not None:                   # the user's own ACLED/UCDP file, alone or merged
-        events = imported
-        data_key = f"{data_key}:{imported.attrs.get('engine_key', len(imported))}"
-        vocab = vocabulary_from_frame(events, actor_aliases=data.actor_aliases,
-                                      town_aliases=data.town_aliases)
-# The headline and the timeline go out before the filter widgets (they read the same widget
+imports = import_view(events)                  # the import panel's state; the panel is drawn below
+if imports.events is not None:                 # the user's own ACLED/UCDP file, alone or merged
+    events = imports.events
+    data_key = f"{data_key}:{events.attrs.get('engine_key', len(events))}"
+    vocab = vocabulary_from_frame(events, actor_aliases=data.actor_aliases,
+                                  town_aliases=data.town_aliases)
+# The headline and the timeline go out before the sidebar's widgets (they read the same widget
 # state): the browser has them to draw first, on the first page and after every filter change.
 flt, options, date_notes = current_view(vocab)
 sync_url(flt, options)
@@ -197,6 +197,7 @@ def chart(name: str) -> None:
 if not shown.empty:
     chart("timeline")
 with st.sidebar:
+    render_import_panel(imports)
     filter_controls(vocab, date_notes)
 if shown.empty:
     st.info("No events match these filters. Widen the date range or remove a filter in the sidebar.")

@@ -14,10 +14,11 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 import pandas as pd
 import streamlit as st
-from dashboard.byod import render_article_panel, render_import_panel
+from dashboard.byod import import_view, render_article_panel, render_import_panel
 from components.io.importers.frame import make_frame
-result = render_import_panel(make_frame([]))
-st.write("import result: " + ("none" if result is None else str(len(result))))
+view = import_view(make_frame([]))             # as the app does: state first, panel later
+st.write("import result: " + ("none" if view.events is None else str(len(view.events))))
+render_import_panel(view)
 render_article_panel({str(ROOT / "data")!r})
 """
 ARTICLE = ("The Russian army on Saturday deployed a convoy to Deir Ezzor. "
