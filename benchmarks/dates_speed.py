@@ -68,8 +68,9 @@ def measure(lines: int = 10_000, workdir: Path = Path("/tmp/dz-bench"), with_dat
     rows = batch_lines(lines)
     path = workdir / f"dates_batch_{lines}.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}   # as installed
-    env["PYTHONPATH"] = str(ROOT)
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.installed import installed_env
+    env = installed_env()                            # bytecode written and read, as installed
     py = sys.executable
     cli = [py, "-m", "components.dates", "normalize", "last week", "--anchor", "2020-07-05/2020-07-08"]
     _wall(cli, env=env)                              # writes the bytecode cache, as a first run does
