@@ -31,6 +31,7 @@ from components.io.importers import ImportFileError, import_upload
 from components.io.importers.frame import merge_frames
 from components.io.importers.references import References, load_references
 from components.io.proposals import propose_rows, proposals_csv
+from dashboard.controls import keep_state
 from dashboard.marked import marked_html
 from dashboard.text import literal
 
@@ -166,7 +167,7 @@ def render_article_panel(registry_or_data_dir: References | str | Path | None = 
     Built only while open (``{key}_open``): its widgets' code is not loaded by a browser that
     never opens it (measured: the first chart comes ~0.1 s sooner).  What was pasted is kept
     while the panel is closed."""
-    _keep_state(f"{key}_text", f"{key}_published")
+    keep_state(f"{key}_text", f"{key}_published")
     panel = st.expander("Propose events from a new article", key=f"{key}_open", on_change="rerun")
     with panel:
         if not panel.open:
@@ -205,14 +206,6 @@ def render_article_panel(registry_or_data_dir: References | str | Path | None = 
         st.dataframe(proposals, hide_index=True)
         st.download_button("Download proposed rows (CSV)", data=proposals_csv(proposals),
                            file_name="proposed-events.csv", mime="text/csv", key=f"{key}_download")
-
-
-def _keep_state(*keys: str) -> None:
-    """Streamlit forgets a widget's value in a run that does not draw it (a closed panel):
-    setting it again keeps it for when the panel reopens."""
-    for key in keys:
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
 
 
 def _marked(text: str, found) -> str:

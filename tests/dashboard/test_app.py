@@ -63,6 +63,14 @@ def run_app(query: dict | None = None) -> AppTest:
     return at
 
 
+def open_more(at: AppTest) -> AppTest:
+    """Open the sidebar's "More filters, date settings and view" panel, as a click does."""
+    at.session_state["more_filters_open"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 @pytest.fixture(scope="module")
 def app() -> AppTest:
     return run_app()
@@ -81,6 +89,8 @@ NAME_KEYS = list(FIELD_BY_KEY)
 @pytest.mark.parametrize("key", NAME_KEYS)
 def test_each_name_filter_via_widget(key):
     at = run_app()
+    if key not in ("town", "side", "actor", "type"):       # the others are in the "More" panel
+        open_more(at)
     value = pick(key)
     at.multiselect(key=key).set_value([value]).run()
     expected = count(**{FIELD_BY_KEY[key].attr: (value,)})
@@ -102,7 +112,7 @@ RANGE = (date(2020, 5, 1), date(2020, 6, 30))
 
 @pytest.mark.parametrize("mode", ["overlap", "within"])
 def test_date_range_and_mode_via_widgets(mode):
-    at = run_app()
+    at = open_more(run_app())
     at.date_input(key="start").set_value(RANGE[0])
     at.date_input(key="end").set_value(RANGE[1])
     at.radio(key="date_mode").set_value(mode).run()
@@ -131,6 +141,7 @@ def test_aliases_and_comma_separated_values_in_url():
 
 def test_view_options_from_url():
     at = run_app({"swimlane": "town", "colour": "type", "period": "quarter", "rule": "midpoint"})
+    assert at.session_state["more_filters_open"]         # a shared link shows what it sets
     assert at.selectbox(key="swimlane").value == "town"
     assert at.selectbox(key="rule").value == "midpoint"
     assert shown(at) == TOTAL
@@ -302,3 +313,25 @@ def test_switching_tab_writes_the_url():
     at.session_state["panel"] = "Map"
     at.run()
     assert url(at, "panel") == ["map"]
+
+
+def test_first_screen_holds_the_main_filters_and_the_panel_keeps_the_rest():
+    """A plain first page draws the four main filters and the dates; the other settings
+    are built when their panel opens, and what was set there stays in force (and in the
+    URL) after it closes."""
+    at = run_app()
+    assert [m.key for m in at.sidebar.multiselect] == ["town", "side", "actor", "type"]
+    assert not at.sidebar.selectbox
+    assert not [r.key for r in at.sidebar.radio if r.key in ("scope", "date_mode", "known_mode")]
+    at = open_more(at)
+    assert {"status", "source", "precision"} <= {m.key for m in at.sidebar.multiselect}
+    at.radio(key="date_mode").set_value("within")
+    at.selectbox(key="swimlane").set_value("town").run()
+    at.session_state["more_filters_open"] = False
+    at.run()
+    assert not at.sidebar.selectbox
+    assert url(at, "date_mode") == ["within"] and url(at, "swimlane") == ["town"]
+    at.date_input(key="start").set_value(RANGE[0])
+    at.date_input(key="end").set_value(RANGE[1]).run()
+    assert shown(at) == count(start=RANGE[0], end=RANGE[1], date_mode="within")
+    assert url(at, "date_mode") == ["within"]

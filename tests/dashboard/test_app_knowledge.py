@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.dashboard.test_app import count, plain, run_app, shown, url
+from tests.dashboard.test_app import count, open_more, plain, run_app, shown, url
 
 
 def _context(at) -> str:
@@ -26,6 +26,7 @@ def test_lag_from_the_url_is_stamped():
 def test_sidebar_lag_and_known_by_rewrite_the_url():
     at = run_app()
     assert "undated reports: up to 21 days before publication" in _context(at)
+    open_more(at)
     at.number_input(key="lag").set_value(14)
     at.date_input(key="known_by").set_value(date(2020, 6, 5))
     at.radio(key="known_mode").set_value("possibly")
