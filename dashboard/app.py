@@ -24,7 +24,7 @@ from components.query.fields import PANEL_LABELS
 from components.query.run import filter_events, warm_up
 from components.views.figures.geo import load_geo_lines
 from components.views.build import ViewInput, build_view, chart_config, figure_png
-from components.views.story import headline
+from components.views.story import NO_CHANGE, headline
 from components.views.urlstate import Vocabulary, to_query_params, vocabulary_from_frame
 from components.events.presence import load_presence_rules
 from dashboard.byod import import_view, render_article_panel, render_import_panel
@@ -135,6 +135,11 @@ def geo_lines():
     return load_geo_lines()
 
 
+def arrow(trend: str | None) -> str:
+    """No arrow on a trend that did not move (Streamlit would draw "±0" as a rise)."""
+    return "off" if trend and trend.startswith(NO_CHANGE) else "auto"
+
+
 data_path = resolve_data_path(cli_data_path())
 stamp = data_stamp(data_path)
 data = cached_data(str(data_path), stamp)
@@ -173,9 +178,11 @@ story = cached_story(data_key, repr(to_query_params(flt, options)), view)
 shown_col, russia_col, iran_col, caption_col = st.columns([1, 1, 1, 3], vertical_alignment="center")
 shown_col.metric("Events shown", story.events)
 russia_col.metric("Favour Russia", story.russia, delta=story.russia_trend, delta_color="off",
+                  delta_arrow=arrow(story.russia_trend),
                   help="Shown events that strengthen Russia's camp; the trend compares events "
                        "certainly in the last year of the view with the year before.")
 iran_col.metric("Favour Iran", story.iran, delta=story.iran_trend, delta_color="off",
+                delta_arrow=arrow(story.iran_trend),
                 help="Shown events that strengthen Iran's camp; the trend compares events "
                      "certainly in the last year of the view with the year before.")
 caption_col.caption(literal(view.context()))

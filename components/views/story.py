@@ -16,6 +16,7 @@ from components.events.model import CAMPS, side_label
 from components.events.presence import Episode
 
 MAX_PLACES = 3
+NO_CHANGE = "±0"             # a trend that neither rose nor fell (shown without an arrow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,8 @@ def _trends(shown: pd.DataFrame) -> dict[str, str]:
     for camp in CAMPS:
         mine = dated & (favours == camp)
         now, before = int((mine & (first == year)).sum()), int((mine & (first == year - 1)).sum())
-        out[camp] = f"{now - before:+d} in {year} vs {year - 1}"
+        change = f"{now - before:+d}" if now != before else NO_CHANGE
+        out[camp] = f"{change} in {year} vs {year - 1}"
     return out
 
 

@@ -233,6 +233,16 @@ def test_headline_metrics_count_the_shown_events_by_favours(app):
     assert [m.label for m in app.metric][:3] == ["Events shown", "Favour Russia", "Favour Iran"]
 
 
+def test_an_unchanged_trend_has_no_arrow():
+    """Hajin: one event, favouring neither camp -- "±0", not a rise."""
+    at = run_app({"town": "Hajin"})
+    metric = next(m for m in at.metric if m.label == "Favour Russia")
+    assert metric.proto.delta.startswith("±0 in ")
+    assert metric.proto.direction == metric.proto.MetricDirection.NONE
+    rising = next(m for m in run_app({}).metric if m.label == "Favour Russia")
+    assert rising.proto.delta.startswith("+") and rising.proto.direction == rising.proto.MetricDirection.UP
+
+
 # URL, expected events shown, favour Russia, favour Iran
 HIERARCHY_CASES = [
     ({"town": "Albu Kamal"}, 16, 4, 11),

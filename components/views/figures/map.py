@@ -156,16 +156,14 @@ def _add_year_slider(fig: go.Figure, located: pd.DataFrame, places: pd.DataFrame
         if len(part):
             _add_places(fig, part, visible=False, suffix=f" ({year})")
         groups.append(range(before, len(fig.data)))
-    lines = [i for i, t in enumerate(fig.data[:base]) if t.mode == "lines"]
-    everything = [i for i in range(base) if i not in lines]
+    lines = {i for i, t in enumerate(fig.data[:base]) if t.mode == "lines"}
     steps = [{"label": "all years", "method": "restyle",
               "args": [{"visible": [True] * base + [False] * (len(fig.data) - base)}]}]
     for year, group in zip(years, groups):
         visible = [i in lines or i in group for i in range(len(fig.data))]
         steps.append({"label": str(year), "method": "restyle", "args": [{"visible": visible}]})
-    del everything
     fig.update_layout(sliders=[{"active": 0, "steps": steps, "x": 0, "len": 1, "y": -0.13,
-                                "yanchor": "top", "pad": {"t": 30},
+                                "yanchor": "top", "pad": {"t": 30, "l": 28, "r": 28},   # end labels not cut
                                 "currentvalue": {"prefix": "Events touching: ", "font": {"size": 12}}}])
 
 
@@ -232,7 +230,7 @@ def _layout(fig: go.Figure, places: pd.DataFrame, title: str, context: str, note
         if lon_min < x < lon_max and lat_min < y < lat_max:
             fig.add_annotation(x=x, y=y, text=text, showarrow=False,
                                font={"size": 12, "color": "#999999"})
-    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.05, "yanchor": "top"},
+    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.1, "yanchor": "top"},  # under the ° labels
                       plot_bgcolor="#FBFBF7")
     if fig.layout.sliders:
         fig.update_layout(margin_b=170)

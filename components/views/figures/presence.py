@@ -19,6 +19,7 @@ from components.views.figures.common import (SIDE_COLOURS, base_layout, context_
                                              trace)
 
 ROW_PX = 22
+LEGEND_PX = 72          # three legend rows under the dates
 MAX_PLACES = 40          # rows beyond this are left out (named in the title)
 MAX_EPISODES = 4_000     # bars beyond this are a message instead (~1 MB of hover text)
 ONE_DAY = pd.Timedelta(days=1)
@@ -82,8 +83,11 @@ def presence_figure(episodes: list[Episode], *, context: str = "",
                             legendgroup=side))
     height = 150 + ROW_PX * (len(places) * (len(sides) + 0.6))
     base_layout(fig, title, safe_context, height=int(min(1800, height)))
-    fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": -0.08, "x": 0},
-                      hovermode="closest")
+    # The legend (a column of three keys per side) in the bottom margin, under the date axis,
+    # placed in pixels: a fraction of a short chart's height would put it over the dates.
+    fig.update_layout(barmode="overlay", hovermode="closest",
+                      legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+                      margin_b=fig.layout.margin.b + LEGEND_PX, height=fig.layout.height + LEGEND_PX)
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD")
     ticks = [row[(place, sides[0])] + (len(sides) - 1) / 2 for place in places]
     labels = [plain_text(p, limit=40, wrap=None) for p in places]

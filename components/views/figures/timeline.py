@@ -45,6 +45,7 @@ ONE_DAY = pd.Timedelta(days=1)
 TRACK_HEIGHT = 1.0
 BAR_WIDTH = 0.72
 TRACK_PX = 15            # pixels per track: both camps fit the first screen
+LEGEND_ROW_PX = 24       # one legend key at font size 11, its title the same
 CAMP_GAP = 1.0            # extra y units between camps, where the camp's name sits
 
 
@@ -93,20 +94,46 @@ def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by:
 def _apply_window(fig: go.Figure, events: pd.DataFrame, window: tuple | None,
                   focus: bool = False) -> go.Figure:
     """Zoom the x axis to ``window`` (open ends take the data's extent), padded by 3%;
-    with ``focus`` an open window is focused on ``events`` too."""
+    with ``focus`` an open window is focused on ``events`` too, and never narrower than
+    ``MIN_FOCUS`` (a two-day event alone does not fill the width as if it were a year)."""
     if events.empty or not window or (window[0] is None and window[1] is None and not focus):
         return fig
     lo = pd.Timestamp(window[0]) if window[0] is not None else events["earliest"].min()
     hi = pd.Timestamp(window[1]) + ONE_DAY if window[1] is not None else events["latest"].max() + ONE_DAY
+    if window[0] is None and window[1] is None and hi - lo < MIN_FOCUS:
+        lo -= (MIN_FOCUS - (hi - lo)) / 2
+        hi = lo + MIN_FOCUS
     pad = (hi - lo) * 0.03
     return fig.update_xaxes(range=[lo - pad, hi + pad], **date_ticks(hi - lo))
 
 
+MIN_FOCUS = pd.Timedelta(days=14)
+DAY_MS = 86_400_000
+# (widest window in days, tick spacing, first tick, label): the first row whose width fits.
+# Each row keeps 3-12 labels across its range (a label is ~75 px; the plot is >= 600 px wide
+# on a laptop) and the labels carry the year, so a screenshot of a short window says when.
+_DAY_LABEL, _MONTH_LABEL = "%-d %b %Y", "%b %Y"
+DATE_TICKS = (
+    (7, DAY_MS, "2000-01-01", _DAY_LABEL),              # 14 Oct 2018, one a day
+    (14, 2 * DAY_MS, "2000-01-01", _DAY_LABEL),
+    (21, 3 * DAY_MS, "2000-01-01", _DAY_LABEL),
+    (56, 7 * DAY_MS, "2000-01-03", _DAY_LABEL),         # Mondays
+    (120, 14 * DAY_MS, "2000-01-03", _DAY_LABEL),
+    (300, "M1", "2000-01-01", _MONTH_LABEL),
+    (600, "M2", "2000-01-01", _MONTH_LABEL),
+    (900, "M3", "2000-01-01", _MONTH_LABEL),
+    (1800, "M6", "2000-01-01", _MONTH_LABEL),
+    (4380, "M12", "2000-01-01", _MONTH_LABEL),
+)
+
+
 def date_ticks(width: pd.Timedelta) -> dict:
-    """One tick spacing for the top and bottom axes (Plotly picks them apart otherwise)."""
-    months = width.days / 30.4
-    dtick = "M1" if months <= 14 else "M3" if months <= 48 else "M12" if months <= 144 else None
-    return {"dtick": dtick, "tick0": "2000-01-01", "tickformat": "%b %Y"} if dtick else {}
+    """One tick spacing for the top and bottom axes (Plotly picks them apart otherwise);
+    wider than ``DATE_TICKS`` covers: Plotly's own choice (years, decades)."""
+    for days, dtick, tick0, label in DATE_TICKS:
+        if width.days <= days:
+            return {"dtick": dtick, "tick0": tick0, "tickformat": label}
+    return {}
 
 
 def _count_marks(events: pd.DataFrame, lane_col: str) -> int:
@@ -393,6 +420,11 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
                      showgrid=False, zeroline=False, title={"text": swimlane})
     fixed_label_margin(fig, text, title=True)
     fig.update_xaxes(automargin=False)         # the top and bottom margins hold the date axes
+    # The legend sits beside the plot area and scrolls when taller than it: a chart of one or
+    # two lanes is made tall enough to show every key (a screenshot cannot scroll).
+    keys = sum(1 for t in fig.data if t.name and t.showlegend is not False)
+    margins = fig.layout.margin.t + fig.layout.margin.b
+    fig.update_layout(height=max(fig.layout.height, margins + LEGEND_ROW_PX * (keys + 1) + 12))
     fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
                        "lanes": [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands],
                        "camps": [camp for _, _, _, camp in bands]}

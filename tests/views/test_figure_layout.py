@@ -1,0 +1,96 @@
+"""Layout a screenshot depends on: the date axis always says when, legends never hide the
+axis labels or scroll, whatever the number of lanes, places or days in view."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from components.events.presence import Episode
+from components.views.figures import timeline_figure
+from components.views.figures.presence import LEGEND_PX, presence_figure
+from components.views.figures.timeline import DATE_TICKS, LEGEND_ROW_PX, MIN_FOCUS, date_ticks
+from tests.support.frames import FIGURE_ROWS, make_events
+
+
+def tick_days(start: pd.Timestamp, end: pd.Timestamp, spec: dict) -> list[pd.Timestamp]:
+    """The ticks Plotly draws between start and end for ``date_ticks``' spacing, computed
+    independently: every ``dtick`` ms from ``tick0``, or every k-th month start from January."""
+    tick0, dtick = pd.Timestamp(spec["tick0"]), spec["dtick"]
+    if isinstance(dtick, str):
+        step = int(dtick[1:])
+        months = pd.date_range(start.normalize().replace(day=1), end, freq="MS")
+        return [m for m in months if start <= m <= end and (m.month - tick0.month) % step == 0]
+    first = tick0 + pd.Timedelta(milliseconds=dtick) * -(-(start - tick0) // pd.Timedelta(milliseconds=dtick))
+    return list(pd.date_range(first, end, freq=pd.Timedelta(milliseconds=dtick)))
+
+
+# widths in days: each row's ends, their neighbours, and a few in between
+WIDTHS = sorted({w for days, *_ in DATE_TICKS for w in (days - 1, days, days + 1)} | {1, 2, 3, 10, 45, 365, 1000})
+STARTS = [pd.Timestamp("2018-10-06"), pd.Timestamp("2020-02-27"), pd.Timestamp("2017-12-31")]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("start", STARTS, ids=lambda s: s.date().isoformat())
+def test_date_axis_always_labels_a_few_days_or_months(width, start):
+    spec = date_ticks(pd.Timedelta(days=width))
+    if width > DATE_TICKS[-1][0]:
+        assert spec == {}                    # decades: Plotly's own year ticks
+        return
+    end = start + pd.Timedelta(days=width)
+    ticks = tick_days(start, end, spec)
+    assert 2 <= len(ticks) <= 12, (width, spec, ticks)
+    assert "%Y" in spec["tickformat"]        # a shared screenshot says which year
+
+
+def test_date_tick_rows_are_ordered_and_weeks_start_on_monday():
+    widths = [days for days, *_ in DATE_TICKS]
+    assert widths == sorted(widths)
+    for days, dtick, tick0, _ in DATE_TICKS:
+        if dtick == 7 * 86_400_000 or dtick == 14 * 86_400_000:
+            assert pd.Timestamp(tick0).day_name() == "Monday"
+
+
+def one_event(lo: str, hi: str):
+    row = ("f1", lo, hi, ["SDF", "ISIS"], ["sdf", "isis"], ["Albu Kamal"], "clash", "reported",
+           "neither", "", "Enab Baladi")
+    return make_events([row])
+
+
+@pytest.mark.parametrize("lo, hi", [("2018-10-06", "2018-10-07"), ("2018-10-06", "2018-10-06"),
+                                    ("2018-01-01", "2018-03-31")])
+def test_a_lone_short_event_has_a_dated_axis(lo, hi):
+    """The Hajin view of the bundled data: one two-day event used to fill the whole width
+    with month ticks that all fell outside it -- a chart with no date on it."""
+    fig = timeline_figure(one_event(lo, hi), swimlane="actor")
+    first, last = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert last - first >= MIN_FOCUS
+    assert first <= pd.Timestamp(lo) and pd.Timestamp(hi) + pd.Timedelta(days=1) <= last
+    spec = {k: fig.layout.xaxis[k] for k in ("dtick", "tick0")}
+    assert len(tick_days(first, last, spec)) >= 2
+
+
+def test_an_explicit_short_window_is_kept():
+    fig = timeline_figure(one_event("2018-10-06", "2018-10-06"), window=(date(2018, 10, 6), date(2018, 10, 7)))
+    first, last = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert last - first < pd.Timedelta(days=3)   # what the user asked for, not widened
+
+
+@pytest.mark.parametrize("rows", [[FIGURE_ROWS[0]], FIGURE_ROWS[:2], FIGURE_ROWS], ids=["1", "2", "all"])
+def test_timeline_is_tall_enough_for_its_legend(rows):
+    """The legend beside the plot scrolls when taller than the plot area; a screenshot cannot."""
+    fig = timeline_figure(make_events(rows), swimlane="actor")
+    keys = sum(1 for t in fig.data if t.name and t.showlegend is not False)
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    assert plot_px >= LEGEND_ROW_PX * (keys + 1)
+
+
+def test_presence_legend_sits_under_the_dates_in_pixels():
+    episodes = [Episode(place, side, date(2018, 1, 1), date(2018, 2, 1), None, None, ("e1",), "rule",
+                        date(2020, 12, 31), date(2018, 3, 1))
+                for place in ("Albu Kamal", "Albu Kamal countryside") for side in ("russia", "iran")]
+    fig = presence_figure(episodes)
+    legend = fig.layout.legend
+    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
+    assert fig.layout.margin.b >= LEGEND_PX + 40     # the date labels above it, the legend below
