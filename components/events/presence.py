@@ -16,8 +16,15 @@ arrive      the favoured side if it takes part, else every side: opens or contin
 gain        only the favoured side (a takeover may list the side that lost it): opens
 present     the same sides: evidence of presence, opens an episode if none is open
 leave       the sides other than the favoured one (all if none is favoured): closes
-transfer    the favoured side arrives, the other sides leave (a handover)
+transfer    the favoured side arrives, the other sides leave (a handover); with no
+            favoured side among its sides (ground went to a third party, or who
+            gained is not coded), only the camps it certainly names leave
 ==========  ==================================================================
+
+ACLED imports: ``event_type`` is ACLED's sub-event type, and ``favours`` comes from
+``favours_rules.csv`` (the camp that receives ground), so a base established opens the
+camp's presence and a transfer of territory passes the place from one camp to the other.
+Clashes, strikes and attacks open nothing: being fought at a place is not holding it.
 
 Only rows whose status says it happened count (``COUNTED_STATUSES``); planned and
 hypothetical rows never do.  An ongoing or background row states a situation that held
@@ -40,7 +47,7 @@ import pandas as pd
 
 from components import DATA_DIR
 
-from .model import EventDataError, side_label
+from .model import CAMPS, EventDataError, side_label
 from .records import Problems, read_table
 
 LABEL = "presence_rules.csv"
@@ -102,8 +109,9 @@ def load_presence_rules(data_dir: str | Path | None = None) -> dict[str, str]:
     return rules
 
 
-def _moves(sides: list[str], favours, effect: str) -> list[tuple[str, str]]:
-    """(side, 'in' | 'out') for one event (its sides and favours) under its effect."""
+def _moves(sides: list[str], favours, effect: str, possible: list[str] = ()) -> list[tuple[str, str]]:
+    """(side, 'in' | 'out') for one event (its sides, favours and only-possible sides) under
+    its effect."""
     sides = [s for s in sides if s]
     favoured = favours if favours in sides else None
     arriving = [favoured] if favoured else sides
@@ -114,7 +122,11 @@ def _moves(sides: list[str], favours, effect: str) -> list[tuple[str, str]]:
         return [(favoured, "in")] if favoured else []
     if effect == "leave":
         return [(s, "out") for s in leaving]
-    return ([(favoured, "in")] if favoured else []) + [(s, "out") for s in sides if s != favoured]
+    if not favoured:   # "Iran-backed militias hand checkpoints to the Syrian army": Iran leaves;
+        # the receiver is not known to gain, and a side the event only possibly names
+        # ("Allied Syrian and/or Russian Forces") does not move
+        return [(s, "out") for s in sides if s in CAMPS and s not in possible]
+    return [(favoured, "in")] + [(s, "out") for s in sides if s != favoured]
 
 
 def presence_episodes(events: pd.DataFrame, rules: dict[str, str], *,
@@ -128,14 +140,15 @@ def presence_episodes(events: pd.DataFrame, rules: dict[str, str], *,
     counted = events[events["status"].astype(str).isin(COUNTED_STATUSES)
                      & events["event_type"].astype(str).str.casefold().isin(rules)]
     steps: dict[tuple[str, str], list[tuple]] = {}
-    # Column by column, only the eight read here: a row-dict walk over every column cost
+    # Column by column, only the nine read here: a row-dict walk over every column cost
     # ~14 s per 100,000 rows (pandas boxes each value), this ~1 s.
-    columns = [_values(counted[c]) for c in ("event_id", "event_type", "status", "favours", "sides", "towns")]
-    for event_id, kind, status, favours, sides, towns, first, last in zip(
+    names = ("event_id", "event_type", "status", "favours", "sides", "towns", "possible_sides")
+    columns = [_values(counted[c]) if c in counted else [()] * len(counted) for c in names]
+    for event_id, kind, status, favours, sides, towns, possible, first, last in zip(
             *columns, _days(counted["earliest"]), _days(counted["latest"])):
         kind, event_id = str(kind), str(event_id)
         state = str(status) in STATE_STATUSES
-        for side, move in _moves(_as_list(sides), favours, rules[kind.casefold()]):
+        for side, move in _moves(_as_list(sides), favours, rules[kind.casefold()], _as_list(possible)):
             for place in _as_list(towns):
                 steps.setdefault((place, side), []).append((first, last, event_id, move, state, kind))
     episodes = []

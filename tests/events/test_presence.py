@@ -74,6 +74,23 @@ CASES = [
      rows(("a", "2019-01-01", "2019-01-01", "deployment", "reported", "russia", ["russia"]),
           ("b", "2020-02-01", "2020-02-10", "handover", "reported", "iran", ["iran", "russia"])),
      [(date(2019, 1, 1), date(2019, 1, 1), date(2020, 2, 1))]),
+    ("a handover to a third party: the camp leaves, the receiver is not known to gain",
+     rows(("a", "2019-01-01", "2019-01-01", "deployment", "reported", "russia", ["russia"]),
+          ("b", "2020-02-01", "2020-02-10", "handover", "reported", "unclear", ["syrian_government", "russia"])),
+     [(date(2019, 1, 1), date(2019, 1, 1), date(2020, 2, 1))]),
+    ("ACLED: a base established by Russia's camp opens its presence",
+     rows(("a", "2019-03-04", "2019-03-04", "headquarters or base established", "reported", "russia",
+           ["russia"])),
+     [(date(2019, 3, 4), date(2019, 3, 4), None)]),
+    ("ACLED: ground passing to Iran's camp closes Russia's presence",
+     rows(("a", "2019-03-04", "2019-03-04", "headquarters or base established", "reported", "russia",
+           ["russia"]),
+          ("b", "2020-06-01", "2020-06-07", "non-violent transfer of territory", "reported", "iran",
+           ["iran", "russia"])),
+     [(date(2019, 3, 4), date(2019, 3, 4), date(2020, 6, 1))]),
+    ("ACLED: a clash at a place is not presence",
+     rows(("a", "2019-03-04", "2019-03-04", "armed clash", "reported", "unclear", ["russia", "iran"])),
+     []),
     ("an ongoing row is presence from its first day",
      rows(("a", "2018-01-01", "2020-01-01", "control", "ongoing", "russia", ["russia"])),
      [(date(2018, 1, 1), date(2018, 1, 1), None)]),
@@ -119,3 +136,14 @@ def test_cli_json_one_object_per_episode_with_the_named_keys():
 def test_cli_unknown_filter_value_exits_2():
     done = run_cli("--json", "--town", "Nowhere")
     assert done.returncode == 2 and "Nowhere" in done.stderr
+
+
+def test_a_side_only_possibly_named_does_not_leave_in_a_transfer():
+    """ACLED's "Allied Syrian and/or Russian Forces" receiving ground (favours unclear): Russia
+    may be the receiver, so its presence is not closed; the Syrian government's is not touched."""
+    frame = make_events(rows(("a", "2019-01-01", "2019-01-01", "deployment", "reported", "russia", ["russia"]),
+                             ("b", "2020-02-01", "2020-02-01", "non-violent transfer of territory", "reported",
+                              "unclear", ["syrian_government", "russia"])))
+    frame.at[1, "possible_sides"] = ["syrian_government", "russia"]
+    episodes = presence_episodes(frame, RULES)
+    assert [(e.side, e.end_earliest) for e in episodes] == [("russia", None)]

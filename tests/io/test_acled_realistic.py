@@ -185,3 +185,19 @@ def test_admin_areas_and_the_files_spellings_resolve_to_registry_places(source, 
     assert len(district) == sum(1 for r in source if r["admin2"] == "Abu Kamal")
     quriyeh = filter_events(frame, EventFilter(towns=("al-Quriyah",), scope="exact"))
     assert len(quriyeh) == sum(1 for r in source if r["location"] == "Al Quriyeh")
+
+
+def test_the_headline_says_which_camp_holds_which_places(imported):
+    """ACLED's sub-event types carry presence (data/presence_rules.csv): bases opened put a
+    camp at a place, transfers of territory pass it from one camp to the other (the synthetic
+    rows pair actors at random, so which camp left where is pinned in tests/events)."""
+    from components.events.presence import load_presence_rules, presence_episodes
+    from components.views.story import headline
+    frame, _ = imported
+    view = filter_events(frame, EventFilter(towns=("Albu Kamal",)))
+    episodes = presence_episodes(view, load_presence_rules())
+    sentence = headline(view, episodes).sentence
+    assert "Russia present in" in sentence and "Iran present in" in sentence
+    kinds = dict(zip(frame["event_id"], frame["event_type"]))
+    evidence = {kinds[i] for e in episodes if e.side in ("russia", "iran") for i in e.evidence}
+    assert evidence == {"headquarters or base established", "non-violent transfer of territory"}
