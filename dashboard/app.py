@@ -176,12 +176,12 @@ view = ViewInput(events=events, shown=shown, flt=flt, options=options,
                  presence_rules=presence_rules if isinstance(presence_rules, dict) else None)
 story = cached_story(data_key, repr(to_query_params(flt, options)), view)
 shown_col, russia_col, iran_col, caption_col = st.columns([1, 1, 1, 3], vertical_alignment="center")
-shown_col.metric("Events shown", story.events)
-russia_col.metric("Favour Russia", story.russia, delta=story.russia_trend, delta_color="off",
+shown_col.metric("Events shown", f"{story.events:,}")
+russia_col.metric("Favour Russia", f"{story.russia:,}", delta=story.russia_trend, delta_color="off",
                   delta_arrow=arrow(story.russia_trend),
                   help="Shown events that strengthen Russia's camp; the trend compares events "
                        "certainly in the last year of the view with the year before.")
-iran_col.metric("Favour Iran", story.iran, delta=story.iran_trend, delta_color="off",
+iran_col.metric("Favour Iran", f"{story.iran:,}", delta=story.iran_trend, delta_color="off",
                 delta_arrow=arrow(story.iran_trend),
                 help="Shown events that strengthen Iran's camp; the trend compares events "
                      "certainly in the last year of the view with the year before.")

@@ -223,7 +223,7 @@ def test_markdown_in_data_is_shown_literally(tmp_path, monkeypatch):
 # --- The story-first page (issue 14) ------------------------------------------------
 
 def metric_value(at: AppTest, label: str) -> int:
-    return int(next(m for m in at.metric if m.label == label).value)
+    return int(next(m for m in at.metric if m.label == label).value.replace(",", ""))
 
 
 def test_headline_metrics_count_the_shown_events_by_favours(app):
