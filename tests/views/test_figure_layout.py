@@ -10,7 +10,7 @@ import pytest
 from components.events.presence import Episode
 from components.views.figures import timeline_figure
 from components.views.figures.presence import LEGEND_PX, presence_figure
-from components.views.figures.timeline import DATE_TICKS, LEGEND_ROW_PX, MIN_FOCUS, date_ticks
+from components.views.figures.timeline import DATE_TICKS, LEGEND_GROUP_GAP_PX, LEGEND_ROW_PX, MIN_FOCUS, date_ticks
 from tests.support.frames import FIGURE_ROWS, make_events
 
 
@@ -80,10 +80,12 @@ def test_an_explicit_short_window_is_kept():
 @pytest.mark.parametrize("rows", [[FIGURE_ROWS[0]], FIGURE_ROWS[:2], FIGURE_ROWS], ids=["1", "2", "all"])
 def test_timeline_is_tall_enough_for_its_legend(rows):
     """The legend beside the plot scrolls when taller than the plot area; a screenshot cannot."""
-    fig = timeline_figure(make_events(rows), swimlane="actor")
-    keys = sum(1 for t in fig.data if t.name and t.showlegend is not False)
-    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-    assert plot_px >= LEGEND_ROW_PX * (keys + 1)
+    for swimlane in ("actor", "side"):
+        fig = timeline_figure(make_events(rows), swimlane=swimlane)
+        keys = [t for t in fig.data if t.name and t.showlegend is not False]
+        groups = {t.legendgroup for t in keys}
+        plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+        assert plot_px >= LEGEND_ROW_PX * (len(keys) + 1) + LEGEND_GROUP_GAP_PX * (len(groups) - 1)
 
 
 def test_presence_legend_sits_under_the_dates_in_pixels():

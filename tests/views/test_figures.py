@@ -9,7 +9,7 @@ from components.views.figures import MissingColumnError, balance_figure, map_fig
 from components.views.figures.common import plain_text
 from components.views.figures.density import bin_starts, choose_bin
 from components.views.figures.geo import load_geo_lines
-from components.views.figures.map import place_table
+from components.views.figures.map import LEANS as MAP_LEANS, place_table
 
 FRAME = make_frame()
 
@@ -154,10 +154,30 @@ def test_map_structure_and_offline_base():
     fig = map_figure(FRAME, geo_lines=lines, context="ctx")
     names = trace_names(fig)
     assert names[:3] == ["Euphrates", "Khabur", "Syria–Iraq border"]
-    assert {"mostly favour Iran", "mostly favour Russia"} <= set(names)
+    assert {"more events favour Iran", "more events favour Russia"} <= set(names)
     assert all(t.type == "scatter" for t in fig.data)          # no scattergeo/tiles
     assert fig.layout.yaxis.scaleanchor == "x"
     assert "1 without a location" in fig.layout.title.subtitle.text   # f6 has no town
+
+
+# favours of the events at one place -> the place's lean (its colour and legend entry)
+LEAN_CASES = [
+    (["iran", "iran", "russia"], "iran"),
+    (["neither"] * 5 + ["russia"], "russia"),          # ACLED: most events favour neither camp
+    (["neither", "russia", "iran", "unclear"], "even"),
+    (["neither", "unclear", "unclear"], "neither"),
+]
+
+
+@pytest.mark.parametrize("favours, lean", LEAN_CASES, ids=[c[1] + str(i) for i, c in enumerate(LEAN_CASES)])
+def test_map_colours_a_place_by_the_camp_more_events_favour(favours, lean):
+    frame = pd.concat([FRAME[FRAME["event_id"] == "f1"]] * len(favours), ignore_index=True)
+    frame["favours"] = favours
+    frame["event_id"] = [f"x{i}" for i in range(len(favours))]
+    places = place_table(frame)
+    assert list(places["side"]) == [lean]
+    fig = map_figure(frame)
+    assert MAP_LEANS[lean][0] in trace_names(fig)
 
 
 def test_map_place_table_counts_and_hover():

@@ -5,8 +5,10 @@ scaled by 1/cos(latitude) so a kilometre looks the same both ways). Events are
 aggregated per town (or, for imported rows without a town, per 0.05° grid cell),
 so the figure's size depends on the number of places, never on the number of rows.
 An event is counted at every place it names.  A place's marker is sized by its event
-count and coloured by the side most of its events favour (Russia, Iran, neither,
-unclear); the hover lists the favours split and up to ``max_hover`` of its events.  A
+count and coloured by the camp more of its events favour (``LEANS``): Russia, Iran, even
+(as many each), or neither (no event there favours a camp) -- in ACLED data most events
+favour neither camp, and a majority vote would paint every place grey and hide the
+competition.  The hover lists the whole favours split and up to ``max_hover`` events.  A
 slider picks one year (the events whose interval touches it) or all years.
 """
 from __future__ import annotations
@@ -29,7 +31,13 @@ from components.views.figures.geo import GeoLine
 
 MAP_COLUMNS = frozenset({"event_id", "town", "towns", "lat", "lon", "sides", "favours", "earliest",
                          "latest", "summary"})
-FAVOURS_ORDER = ("russia", "iran", "neither", "unclear")
+# A place's lean -> (legend name, colour of the favours value it is drawn in), legend order.
+LEANS = {
+    "russia": ("more events favour Russia", "russia"),
+    "iran": ("more events favour Iran", "iran"),
+    "even": ("as many favour Russia as Iran", "unclear"),
+    "neither": ("no event favours either camp", "neither"),
+}
 GRID = 0.05
 MAX_HOVER = 8
 DEFAULT_BOUNDS = (39.55, 41.45, 34.15, 35.85)  # lon_min, lon_max, lat_min, lat_max
@@ -55,8 +63,8 @@ def at_every_place(events: pd.DataFrame, coords: dict[str, tuple[float, float]])
 
 
 def place_table(events: pd.DataFrame, *, max_hover: int = MAX_HOVER) -> pd.DataFrame:
-    """One row per place: place, lat, lon, events, dominant favours (``side``), the favours
-    split text and the hover list."""
+    """One row per place: place, lat, lon, events, its lean (``side``: a key of ``LEANS``),
+    the favours split text and the hover list."""
     located = events.loc[events["lat"].notna() & events["lon"].notna(),
                          ["town", "lat", "lon", "favours", "earliest", "latest", "summary"]]
     if located.empty:
@@ -75,7 +83,9 @@ def place_table(events: pd.DataFrame, *, max_hover: int = MAX_HOVER) -> pd.DataF
     split = (pd.DataFrame({"code": codes, "side": favours})
              .groupby(["code", "side"]).size().rename("n").reset_index()
              .sort_values(["code", "n", "side"], ascending=[True, False, True], kind="stable"))
-    places["side"] = split.drop_duplicates("code").set_index("code")["side"]
+    camps = pd.crosstab(codes, favours).reindex(index=places.index, columns=["russia", "iran"], fill_value=0)
+    russia, iran = camps["russia"], camps["iran"]
+    places["side"] = np.select([russia > iran, iran > russia, russia > 0], ["russia", "iran", "even"], "neither")
     places["split"] = split.assign(part=split["side"].map(side_label) + " " + split["n"].astype(str)) \
         .groupby("code")["part"].agg(" · ".join)
     places["listing"] = _listings(located, codes, max_hover)
@@ -196,20 +206,20 @@ def _add_places(fig: go.Figure, places: pd.DataFrame, *, visible: bool = True,
     biggest = max(1, int(places["events"].max()))
     places = places.assign(size=10 + 34 * np.sqrt(places["events"] / biggest),
                            label=_label_mask(places))
-    ranks = {side: i for i, side in enumerate(FAVOURS_ORDER)}
-    groups = places.groupby(places["side"].fillna("unclear"), sort=False)
-    for side, part in sorted(groups, key=lambda item: (ranks.get(item[0], len(ranks)), item[0])):
+    ranks = {side: i for i, side in enumerate(LEANS)}
+    groups = places.groupby(places["side"], sort=False)
+    for side, part in sorted(groups, key=lambda item: ranks[item[0]]):
+        name, colour = LEANS[side]
         hover = [f"<b>{plain_text(p, wrap=None)}</b> · {n:,} events<br>favour: {plain_text(s, wrap=None)}"
                  f"<br>{listing}" for p, n, s, listing in
                  zip(part["place"], part["events"], part["split"], part["listing"])]
         fig.add_trace(trace("scatter", 
             x=part["lon"], y=part["lat"], mode="markers+text", visible=visible,
-            name=(f"mostly favour {side_label(side)}{suffix}" if side in ("russia", "iran")
-                  else f"mostly {plain_text(side_label(side).lower(), limit=40, wrap=None)}{suffix}"),
+            name=f"{name}{suffix}",
             text=[plain_text(p, limit=24, wrap=None) if show else ""
                   for p, show in zip(part["place"], part["label"])],
             textposition="middle right", textfont={"size": 11, "color": "#333333"},
-            marker={"size": part["size"], "color": side_colour(side), "opacity": 0.75,
+            marker={"size": part["size"], "color": side_colour(colour), "opacity": 0.75,
                     "line": {"color": "white", "width": 1}},
             hovertext=hover, hoverinfo="text",
         ))

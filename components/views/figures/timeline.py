@@ -45,7 +45,8 @@ ONE_DAY = pd.Timedelta(days=1)
 TRACK_HEIGHT = 1.0
 BAR_WIDTH = 0.72
 TRACK_PX = 15            # pixels per track: both camps fit the first screen
-LEGEND_ROW_PX = 24       # one legend key at font size 11, its title the same
+LEGEND_ROW_PX = 20       # one legend key at font size 11, its title the same
+LEGEND_GROUP_GAP_PX = 10  # Plotly's tracegroupgap: between keys of different legend groups
 CAMP_GAP = 1.0            # extra y units between camps, where the camp's name sits
 
 
@@ -134,6 +135,14 @@ def date_ticks(width: pd.Timedelta) -> dict:
         if width.days <= days:
             return {"dtick": dtick, "tick0": tick0, "tickformat": label}
     return {}
+
+
+def legend_px(fig: go.Figure) -> int:
+    """The height the figure's vertical legend takes: its title, one row per key, and a gap
+    between legend groups (each side's keys are a group, so a click toggles the side)."""
+    keys = [t for t in fig.data if t.name and t.showlegend is not False]
+    groups = len({t.legendgroup for t in keys})
+    return LEGEND_ROW_PX * (len(keys) + 1) + LEGEND_GROUP_GAP_PX * max(0, groups - 1) + 16
 
 
 def _count_marks(events: pd.DataFrame, lane_col: str) -> int:
@@ -422,9 +431,7 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
     fig.update_xaxes(automargin=False)         # the top and bottom margins hold the date axes
     # The legend sits beside the plot area and scrolls when taller than it: a chart of one or
     # two lanes is made tall enough to show every key (a screenshot cannot scroll).
-    keys = sum(1 for t in fig.data if t.name and t.showlegend is not False)
-    margins = fig.layout.margin.t + fig.layout.margin.b
-    fig.update_layout(height=max(fig.layout.height, margins + LEGEND_ROW_PX * (keys + 1) + 12))
+    fig.update_layout(height=max(fig.layout.height, fig.layout.margin.t + fig.layout.margin.b + legend_px(fig)))
     fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
                        "lanes": [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands],
                        "camps": [camp for _, _, _, camp in bands]}
