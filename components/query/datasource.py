@@ -17,6 +17,7 @@ import pandas as pd
 
 from components.events import EventDataError, events_to_frame, load_dataset
 from components.events.loader import DEFAULT_DATA_DIR
+from components.io.importers.actor_map import mapped_actor_sides
 from components.io.importers.references import load_references
 from components.io.store import check_path, is_curated
 
@@ -63,7 +64,7 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
             label=_label(path),
             actor_aliases={a.name: tuple(a.aliases) for a in dataset.actors.values()},
             town_aliases={t.name: tuple(t.aliases) for t in dataset.towns.values()},
-            actor_sides={a.name: a.side.value for a in dataset.actors.values()},
+            actor_sides={**mapped_actor_sides(), **{a.name: a.side.value for a in dataset.actors.values()}},
             summary=dataset.summary(),
             moments=dict(dataset.moments),
             town_parents=dataset.town_parents,
@@ -77,7 +78,7 @@ def load_view_data(path: str | Path | None = None) -> ViewData:
     return ViewData(frame=frame, label=_label(path), summary=f"{len(frame):,} events in {path}",
                     actor_aliases=refs.actor_aliases,
                     town_aliases=refs.town_aliases,
-                    actor_sides={name: side for name, side in refs.actors.values()},
+                    actor_sides={**mapped_actor_sides(), **{name: side for name, side in refs.actors.values()}},
                     town_parents=dict(refs.town_parents),
                     town_coords={t.name: (t.lat, t.lon) for t in refs.towns.values()})
 

@@ -292,3 +292,19 @@ def test_density_counts_match_a_row_per_name(cells):
     expected = (pd.DataFrame({"lane": lanes, "bin": bins.reindex(lanes.index).to_numpy()})
                 .groupby(["lane", "bin"], sort=False).size().rename("events").reset_index())
     pd.testing.assert_frame_equal(counts, expected)
+
+
+def test_an_imported_actor_sits_in_its_camp_by_the_actor_map():
+    """An ACLED actor outside the registry, seen only beside another actor in the view (so
+    its side cannot be inferred from the shown rows), still gets its camp's lane and colour."""
+    from components.io.importers.actor_map import mapped_actor_sides
+    from tests.support.frames import make_events
+    row = ("k1", "2020-06-03", "2020-06-05", ["Kataib Sayyid al-Shuhada", "US-led coalition"],
+           ["iran", "us_coalition"], ["Albu Kamal"], "clash", "reported", "neither", "", "SOHR")
+    sides = mapped_actor_sides()
+    assert sides["Kataib Sayyid al-Shuhada"] == "iran"
+    assert "Syrian and/or Russian forces" not in sides        # two possible sides: no camp claimed
+    fig = timeline_figure(make_events([row]), swimlane="actor", actor_sides=sides)
+    camps = dict(zip(fig.layout.meta["lanes"], fig.layout.meta["camps"]))
+    assert camps["Kataib Sayyid al-Shuhada"] == "iran" and camps["US-led coalition"] == ""
+    assert any(t.name and t.name.startswith("Iran · ") for t in fig.data)     # drawn in Iran's colour

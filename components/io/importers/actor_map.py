@@ -109,6 +109,21 @@ def load_actor_map(path: str | Path | None = None) -> tuple[MapRule, ...]:
     return tuple(sorted(rules, key=lambda rule: rule.match != "exact"))   # stable: file order kept
 
 
+def mapped_actor_sides(path: str | Path | None = None) -> dict[str, str]:
+    """Actor -> side for every actor the map names with one side ("Kataib Sayyid al-Shuhada"
+    -> iran), so an imported actor outside the registry still sits in its camp; empty when
+    the map cannot be read (an import reports that itself)."""
+    try:
+        rules = load_actor_map(path)
+    except ImportFileError:
+        return {}
+    sides: dict[str, str] = {}
+    for rule in rules:
+        if len(rule.sides) == 1:
+            sides.setdefault(rule.actor, rule.sides[0])
+    return sides
+
+
 class ActorMapper:
     """Resolves dataset actor names (memoised: big files repeat a few hundred names)."""
 
