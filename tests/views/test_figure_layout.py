@@ -10,7 +10,8 @@ import pytest
 from components.events.presence import Episode
 from components.views.figures import timeline_figure
 from components.views.figures.presence import LEGEND_PX, presence_figure
-from components.views.figures.timeline import DATE_TICKS, LEGEND_GROUP_GAP_PX, LEGEND_ROW_PX, MIN_FOCUS, date_ticks
+from components.views.figures.axes import DATE_TICKS, LEGEND_GROUP_GAP_PX, LEGEND_ROW_PX, date_ticks
+from components.views.figures.timeline import MIN_FOCUS
 from tests.support.frames import FIGURE_ROWS, make_events
 
 

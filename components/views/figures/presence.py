@@ -14,12 +14,13 @@ import plotly.graph_objects as go
 
 from components.events.model import CAMPS, side_label
 from components.events.presence import Episode
+from components.views.figures.axes import LEGEND_ROW_PX
 from components.views.figures.common import (SIDE_COLOURS, base_layout, context_markup,
                                              empty_figure, fixed_label_margin, new_figure, plain_text, rgba,
                                              trace)
 
 ROW_PX = 22
-LEGEND_PX = 72          # three legend rows under the dates
+LEGEND_PX = 3 * LEGEND_ROW_PX + 12   # three legend rows under the dates
 MAX_PLACES = 40          # rows beyond this are left out (named in the title)
 MAX_EPISODES = 4_000     # bars beyond this are a message instead (~1 MB of hover text)
 ONE_DAY = pd.Timedelta(days=1)

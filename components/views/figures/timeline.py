@@ -28,6 +28,7 @@ from components.views.figures.common import (
     MS_PER_DAY, as_list, base_layout, category_colours, context_markup, date_text, empty_figure,
     fixed_label_margin, new_figure, plain_text, require_columns, rgba, trace)
 from components.views.figures.density import density_figure
+from components.views.figures.axes import date_ticks, legend_px
 from components.views.figures.timeline_context import (add_context_band, camp_label, context_groups_of,
                                                        is_context, lane_stripe, mid_day, moment_marks)
 
@@ -45,9 +46,8 @@ ONE_DAY = pd.Timedelta(days=1)
 TRACK_HEIGHT = 1.0
 BAR_WIDTH = 0.72
 TRACK_PX = 15            # pixels per track: both camps fit the first screen
-LEGEND_ROW_PX = 20       # one legend key at font size 11, its title the same
-LEGEND_GROUP_GAP_PX = 10  # Plotly's tracegroupgap: between keys of different legend groups
 CAMP_GAP = 1.0            # extra y units between camps, where the camp's name sits
+MIN_FOCUS = pd.Timedelta(days=14)   # the narrowest axis a focus on the events zooms to
 
 
 def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by: str = "side",
@@ -106,43 +106,6 @@ def _apply_window(fig: go.Figure, events: pd.DataFrame, window: tuple | None,
         hi = lo + MIN_FOCUS
     pad = (hi - lo) * 0.03
     return fig.update_xaxes(range=[lo - pad, hi + pad], **date_ticks(hi - lo))
-
-
-MIN_FOCUS = pd.Timedelta(days=14)
-DAY_MS = 86_400_000
-# (widest window in days, tick spacing, first tick, label): the first row whose width fits.
-# Each row keeps 3-12 labels across its range (a label is ~75 px; the plot is >= 600 px wide
-# on a laptop) and the labels carry the year, so a screenshot of a short window says when.
-_DAY_LABEL, _MONTH_LABEL = "%-d %b %Y", "%b %Y"
-DATE_TICKS = (
-    (7, DAY_MS, "2000-01-01", _DAY_LABEL),              # 14 Oct 2018, one a day
-    (14, 2 * DAY_MS, "2000-01-01", _DAY_LABEL),
-    (21, 3 * DAY_MS, "2000-01-01", _DAY_LABEL),
-    (56, 7 * DAY_MS, "2000-01-03", _DAY_LABEL),         # Mondays
-    (120, 14 * DAY_MS, "2000-01-03", _DAY_LABEL),
-    (300, "M1", "2000-01-01", _MONTH_LABEL),
-    (600, "M2", "2000-01-01", _MONTH_LABEL),
-    (900, "M3", "2000-01-01", _MONTH_LABEL),
-    (1800, "M6", "2000-01-01", _MONTH_LABEL),
-    (4380, "M12", "2000-01-01", _MONTH_LABEL),
-)
-
-
-def date_ticks(width: pd.Timedelta) -> dict:
-    """One tick spacing for the top and bottom axes (Plotly picks them apart otherwise);
-    wider than ``DATE_TICKS`` covers: Plotly's own choice (years, decades)."""
-    for days, dtick, tick0, label in DATE_TICKS:
-        if width.days <= days:
-            return {"dtick": dtick, "tick0": tick0, "tickformat": label}
-    return {}
-
-
-def legend_px(fig: go.Figure) -> int:
-    """The height the figure's vertical legend takes: its title, one row per key, and a gap
-    between legend groups (each side's keys are a group, so a click toggles the side)."""
-    keys = [t for t in fig.data if t.name and t.showlegend is not False]
-    groups = len({t.legendgroup for t in keys})
-    return LEGEND_ROW_PX * (len(keys) + 1) + LEGEND_GROUP_GAP_PX * max(0, groups - 1) + 16
 
 
 def _count_marks(events: pd.DataFrame, lane_col: str) -> int:
@@ -429,8 +392,7 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
                      showgrid=False, zeroline=False, title={"text": swimlane})
     fixed_label_margin(fig, text, title=True)
     fig.update_xaxes(automargin=False)         # the top and bottom margins hold the date axes
-    # The legend sits beside the plot area and scrolls when taller than it: a chart of one or
-    # two lanes is made tall enough to show every key (a screenshot cannot scroll).
+    # A legend taller than the plot scrolls (a screenshot cannot): a short chart grows to fit it.
     fig.update_layout(height=max(fig.layout.height, fig.layout.margin.t + fig.layout.margin.b + legend_px(fig)))
     fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
                        "lanes": [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands],
