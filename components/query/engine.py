@@ -6,9 +6,11 @@ row groups for a date range) and reused by every later query on the same data: a
 dashboard rerun does not re-import anything.
 
 - frames are keyed by identity (the same object) and, when the frame carries
-  ``attrs["engine_key"]`` (set by ``components.io.store.open_events``), by that key, which
-  survives the copy Streamlit's ``st.cache_data`` makes; a key hit is only trusted when
-  the length and a sample of ``event_id`` values match.
+  ``attrs["engine_key"]`` (set by ``components.io.store.open_events`` and
+  ``components.query.datasource.load_view_data``), by that key, which survives the copy
+  Streamlit's ``st.cache_data`` makes on every rerun; the first frame seen with a key is
+  imported under it, and a later key hit is only trusted when the length and a sample of
+  ``event_id`` values match.
 - Parquet files are keyed by path, size and modification time.
 
 Frames are treated as immutable values: mutate one in place and you must pass a copy.
@@ -163,8 +165,12 @@ def frame_table(frame: pd.DataFrame):
             attrs_key = ("attrs", frame.attrs.get("engine_key"))
             if attrs_key[1] is not None and _key_matches(frame, attrs_key):
                 key = attrs_key
-            else:   # a new frame, or one that inherited attrs from another (a subset, a sort)
-                key = ("frame", id(frame))
+            else:
+                # The first frame seen with a key is imported under it, so the copies
+                # st.cache_data makes of it on every rerun reuse that import (they match
+                # its length and ids).  A frame whose key is taken by other rows -- a subset
+                # or a sort that inherited the attrs -- is imported under its own identity.
+                key = attrs_key if attrs_key[1] is not None and attrs_key not in _tables else ("frame", id(frame))
                 _register(key, arrow=frame_to_query_arrow(frame), ids=id_sample(frame["event_id"]))
             _frame_ids[id(frame)] = key
             weakref.finalize(frame, _forget_frame, id(frame), key)

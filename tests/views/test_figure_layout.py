@@ -97,3 +97,13 @@ def test_presence_legend_sits_under_the_dates_in_pixels():
     legend = fig.layout.legend
     assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")
     assert fig.layout.margin.b >= LEGEND_PX + 40     # the date labels above it, the legend below
+
+
+def test_tick_labels_are_not_measured_one_by_one_on_every_redraw():
+    """Plotly's default for date and number axes ("hide past div") measures every tick label
+    in the browser after each filter change; the product's template turns that off for
+    every cartesian axis (the SVG clips a label past the edge anyway)."""
+    fig = timeline_figure(make_events(FIGURE_ROWS))
+    template = fig.layout.template.layout
+    assert template.xaxis.ticklabeloverflow == "allow" and template.yaxis.ticklabeloverflow == "allow"
+    assert all(axis.ticklabeloverflow in (None, "allow") for axis in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.yaxis))
