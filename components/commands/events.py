@@ -31,7 +31,7 @@ import json
 import math
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +44,9 @@ from components.query.fields import CHOICE_KEYS, DATE_KEYS, FILTER_FIELDS, KNOWN
 if TYPE_CHECKING:
     import pandas as pd
 
-# ``validate`` on a data directory needs only the loader: pandas, Arrow and the query engine
-# (~0.5 s to import) are imported by the paths that build the events table.
+# ``validate`` and an unfiltered ``--json`` on a data directory need only the loader: pandas,
+# Arrow and the query engine (~0.5 s to import) are imported by the paths that build the
+# events table.
 
 # JSON key -> frame column; order is the output order.
 JSON_FIELDS = {
@@ -69,6 +70,8 @@ FILTER_KEYS = [f.key for f in FILTER_FIELDS] + ["start", "end", *CHOICE_KEYS, KN
 def _value(value):
     if isinstance(value, datetime):      # a pandas Timestamp; NaT is one too, unequal to itself
         return value.date().isoformat() if value == value else None
+    if isinstance(value, date):          # a loader record's day
+        return value.isoformat()
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, float) and value.is_integer():
@@ -83,6 +86,27 @@ def event_objects(frame: "pd.DataFrame"):
     columns = list(JSON_FIELDS.values())
     for row in frame[columns].itertuples(index=False, name=None):
         yield {key: _value(value) for key, value in zip(JSON_FIELDS, row)}
+
+
+def record_objects(dataset):
+    """``event_objects`` of a curated dataset's whole table, read from the loader's records
+    instead of the pandas frame: what ``--json`` without a filter prints, without importing
+    pandas (~0.4 s of the command).  A test pins the two to the same objects."""
+    from components.events.frame import event_record
+    columns = list(JSON_FIELDS.values())
+    for event in dataset.events:
+        record = event_record(event, dataset)
+        yield {key: _value(record[column]) for key, column in zip(JSON_FIELDS, columns)}
+
+
+def _print_objects(objects) -> int:
+    try:
+        for obj in objects:
+            print(json.dumps(obj, ensure_ascii=False))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `... --json | head`: the reader left, which is fine
+        sys.stdout = open(os.devnull, "w")
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -116,11 +140,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(encoding="utf-8")
-    if args.command == "validate" and not args.json and _is_data_directory(args.data):
+    params = {key: getattr(args, f"f_{key}") for key in FILTER_KEYS if getattr(args, f"f_{key}")}
+    whole_table = args.json and args.command is None and not params
+    if (args.command == "validate" and not args.json or whole_table) and _is_data_directory(args.data):
         try:                                   # the loader checks everything the table holds
             dataset = load_dataset(args.data)
         except (EventDataError, ValueError, OSError) as err:
             return _report_problems(err, args)
+        if whole_table:
+            return _print_objects(record_objects(dataset))
         print(f"ok: {dataset.summary()}")
         return 0
     from components.io.store import use_system_allocator, write_events
@@ -143,7 +171,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.json and args.command != "presence":
         print(f"ok: {data.summary}")
         return 0
-    params = {key: getattr(args, f"f_{key}") for key in FILTER_KEYS if getattr(args, f"f_{key}")}
     vocab = vocabulary_from_frame(data.frame, actor_aliases=data.actor_aliases,
                                   town_aliases=data.town_aliases)
     parsed = parse_query_params(params, vocab)
@@ -155,13 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     shown = filter_events(data.frame, parsed.filter)
     if args.command == "presence":
         return _print_presence(shown, args, selected_places(parsed.filter, data.town_parents))
-    try:
-        for obj in event_objects(shown):
-            print(json.dumps(obj, ensure_ascii=False))
-        sys.stdout.flush()
-    except BrokenPipeError:  # `... --json | head`: the reader left, which is fine
-        sys.stdout = open(os.devnull, "w")
-    return 0
+    return _print_objects(event_objects(shown))
 
 
 def _is_data_directory(data: str) -> bool:

@@ -110,11 +110,12 @@ def test_cli_validate_and_json_on_bundled_data(tmp_path):
 
 @pytest.mark.parametrize("args, heavy_wanted", [
     (["validate"], False),                 # a data directory: the loader alone
-    (["--json"], True),                    # the events table is a pandas frame
+    (["--json"], False),                   # the whole table, from the loader's records
+    (["--json", "--town", "Hajin"], True),  # a filter runs on the query engine's table
 ])
-def test_cli_imports_pandas_only_for_the_table(args, heavy_wanted):
-    """``validate`` on a data directory answers without pandas, Arrow or the query engine
-    (~0.5 s of imports); what prints the table still has them."""
+def test_cli_imports_pandas_only_for_a_filtered_table(args, heavy_wanted):
+    """``validate`` and an unfiltered ``--json`` on a data directory answer without pandas,
+    Arrow or the query engine (~0.5 s of imports); a filtered table still has them."""
     code = ("import sys\nfrom components.commands.events import main\ncode = main({args!r})\n"
             "heavy = sorted(m for m in ('pandas', 'pyarrow', 'numpy', 'ibis') if m in sys.modules)\n"
             "print(code, ','.join(heavy), file=sys.stderr)").format(args=args)
@@ -187,3 +188,14 @@ def test_an_event_anchored_on_another_names_that_event_not_a_publication():
     assert events["e000-07"].explanation.startswith(
         "'in less than 24 hours' after event e000-04 (2020-07-03..2020-07-03) → ")
     assert "article published" not in events["e000-07"].explanation
+
+
+def test_unfiltered_json_from_records_equals_the_frames_json(tmp_path):
+    """``--json`` without a filter prints the loader's records, the filtered path the pandas
+    frame's rows: the same objects, key for key (dates, missing coordinates, lists)."""
+    from components.commands.events import event_objects, record_objects
+    from components.query.datasource import load_view_data
+    fixture = write_dataset(tmp_path / "data", [])
+    for root in (DEFAULT_DATA_DIR, fixture):
+        from_records = list(record_objects(load_dataset(root)))
+        assert from_records and from_records == list(event_objects(load_view_data(root).frame)), root
