@@ -9,12 +9,15 @@ Adding a subcommand = one ``_cmd_x(args) -> int`` function plus one entry in ``C
 """
 from __future__ import annotations
 
-import argparse
 import json
 import json.decoder
 import json.scanner
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # imported by ``build_parser`` only
+    import argparse
 
 from .model import Anchor, DateResult
 from .normalize import MAX_CHARS, normalize_date
@@ -163,6 +166,8 @@ COMMANDS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse  # only here: importing it and building the parser is 5 ms, a plain ``batch`` needs neither
+
     parser = argparse.ArgumentParser(prog="python -m components.dates", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (func, help_text, add_arguments) in COMMANDS.items():
@@ -173,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["batch"]:   # no options to parse: skip argparse (start-up)
+        return _cmd_batch(None)
     args = build_parser().parse_args(argv)
     return args.func(args)
 
