@@ -20,6 +20,9 @@ _DAYS_PER = {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}
 _MONTHS_PER = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120, "century": 1200}
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _QUARTER_LAST_DAY = {1: (3, 31), 2: (6, 30), 3: (9, 30), 4: (12, 31)}
+# TIMEX values are padded with ``str(n).zfill(width)`` and this table, not ``f"{n:04d}"``:
+# the same text (sign included) at half the cost of a format spec, on every phrase's period.
+_TWO_DIGITS = tuple(str(n).zfill(2) for n in range(100))
 
 
 def _days(d: date, n: int) -> date:
@@ -85,7 +88,7 @@ def week(d: date) -> Period:
     """The ISO week (Monday..Sunday) containing ``d``."""
     monday = _days(d, -d.weekday())
     iso = monday.isocalendar()
-    return Period(monday, _days(monday, 6), G.WEEK, f"{iso.year:04d}-W{iso.week:02d}")
+    return Period(monday, _days(monday, 6), G.WEEK, f"{str(iso.year).zfill(4)}-W{_TWO_DIGITS[iso.week]}")
 
 
 def weekend(d: date) -> Period:
@@ -96,36 +99,36 @@ def weekend(d: date) -> Period:
 
 def month(year: int, month_no: int) -> Period:
     first = date(year, month_no, 1)
-    return Period(first, month_end(year, month_no), G.MONTH, f"{year:04d}-{month_no:02d}")
+    return Period(first, month_end(year, month_no), G.MONTH, f"{str(year).zfill(4)}-{_TWO_DIGITS[month_no]}")
 
 
 def quarter(year: int, q: int) -> Period:
     last_month, last_day = _QUARTER_LAST_DAY[q]
-    return Period(date(year, 3 * q - 2, 1), date(year, last_month, last_day), G.QUARTER, f"{year:04d}-Q{q}")
+    return Period(date(year, 3 * q - 2, 1), date(year, last_month, last_day), G.QUARTER, f"{str(year).zfill(4)}-Q{q}")
 
 
 def half(year: int, h: int) -> Period:
-    return Period(date(year, 6 * h - 5, 1), date(year, 6 * h, 30 + (h == 2)), G.HALF, f"{year:04d}-H{h}")
+    return Period(date(year, 6 * h - 5, 1), date(year, 6 * h, 30 + (h == 2)), G.HALF, f"{str(year).zfill(4)}-H{h}")
 
 
 def season(year: int, code: str, start_month: int) -> Period:
     """Meteorological season; winter of ``year`` runs Dec ``year`` .. Feb ``year+1``."""
     last_year, last_month = (year, start_month + 2) if start_month <= 10 else (year + 1, start_month - 10)
-    return Period(date(year, start_month, 1), month_end(last_year, last_month), G.SEASON, f"{year:04d}-{code}")
+    return Period(date(year, start_month, 1), month_end(last_year, last_month), G.SEASON, f"{str(year).zfill(4)}-{code}")
 
 
 def year(y: int) -> Period:
-    return Period(date(y, 1, 1), date(y, 12, 31), G.YEAR, f"{y:04d}")
+    return Period(date(y, 1, 1), date(y, 12, 31), G.YEAR, str(y).zfill(4))
 
 
 def decade(first_year: int) -> Period:
     first_year -= first_year % 10
-    return Period(date(first_year, 1, 1), date(first_year + 9, 12, 31), G.DECADE, f"{first_year // 10:03d}")
+    return Period(date(first_year, 1, 1), date(first_year + 9, 12, 31), G.DECADE, str(first_year // 10).zfill(3))
 
 
 def century(first_year: int) -> Period:
     first_year -= first_year % 100
-    return Period(date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31), G.CENTURY, f"{first_year // 100:02d}")
+    return Period(date(max(first_year, 1), 1, 1), date(first_year + 99, 12, 31), G.CENTURY, str(first_year // 100).zfill(2))
 
 
 def span(start: date, end: date, timex: str = "") -> Period:
