@@ -149,10 +149,17 @@ class DateResult:
         if not self.resolved:
             return _ENCODE(self.to_dict())
         q = _QUOTE
+        # A date equal to one already written reuses its text (isoformat is a tenth of this
+        # method; most results repeat their start or end as earliest/latest).
+        start, end, earliest, latest = self.start, self.end, self.earliest, self.latest
+        start_iso = start.isoformat()
+        end_iso = start_iso if end == start else end.isoformat()
+        earliest_iso = start_iso if earliest == start else end_iso if earliest == end else earliest.isoformat()
+        latest_iso = end_iso if latest == end else earliest_iso if latest == earliest else latest.isoformat()
         return (f'{{"text": {q(self.text)}, "anchor": {q(self.anchor)}, "resolved": true, '
-                f'"start": "{self.start.isoformat()}", "end": "{self.end.isoformat()}", '
+                f'"start": "{start_iso}", "end": "{end_iso}", '
                 f'"granularity": {_ENUM_JSON[self.granularity]}, "mod": {_ENUM_JSON[self.mod]}, '
-                f'"earliest": "{self.earliest.isoformat()}", "latest": "{self.latest.isoformat()}", '
+                f'"earliest": "{earliest_iso}", "latest": "{latest_iso}", '
                 f'"timex": {q(self.timex)}, "edtf": {q(self.edtf)}, "rule": {q(self.rule)}, '
                 f'"explanation": {q(self.explanation)}, "error": {q(self.error)}, "direction": {q(self.direction)}}}')
 
