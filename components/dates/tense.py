@@ -10,11 +10,16 @@ from __future__ import annotations
 from .rules.base import LazyPattern
 from .vocab import TENSE_CUES, alternation
 
-_FUTURE_CUES = LazyPattern(r"(?:(?<![\w'])" + alternation(c for c, d in TENSE_CUES.items() if d == "future" and c[0] != "'")
-                          + r"|'ll)(?!\w)")
+# A cue starts a word: it follows a character that is neither a word character nor an
+# apostrophe.  The patterns consume that character instead of looking behind for it, and
+# are searched in the window with a space in front (so a cue may open it): a pattern that
+# starts with a character class lets the regex engine skip, in C, every position inside a
+# word (a third of the sentence-reading time).  "'ll" ("we'll") follows a word character.
+_FUTURE_CUES = LazyPattern(r"[^\w](?:(?<!')" + alternation(c for c, d in TENSE_CUES.items() if d == "future" and c[0] != "'")
+                          + r"|(?<=')ll)(?!\w)")
 TENSE_WINDOW = (80, 15)  # characters read before / after the phrase: cues mostly precede it
 _PAST_CUES = LazyPattern(  # any regular past form ("declared", "killed") is a past cue too
-    r"(?<![\w'])(?:" + alternation(c for c, d in TENSE_CUES.items() if d == "past") + r"|[a-z]{3,}ed)(?!\w)")
+    r"[^\w'](?:" + alternation(c for c, d in TENSE_CUES.items() if d == "past") + r"|[a-z]{3,}ed)(?!\w)")
 
 
 _DEADLINE = LazyPattern(r"(?<![\w])(?:by|until|till|through|to|before|deadline of)\s+(?:the\s+)?$")
@@ -32,6 +37,7 @@ def infer_tense(context: str, text: str = "") -> str | None:
         before, after = TENSE_WINDOW
         deadline = bool(_DEADLINE.search(context, max(0, at - 12), at))
         context = context[max(0, at - before): at + len(text) + after]
+    context = " " + context     # the character before a cue at the start (see _FUTURE_CUES)
     if _FUTURE_CUES.search(context):
         return "future"
     if deadline:  # "extended to Nov. 20", "asked it to respond by Oct. 31": the verb's tense says nothing
