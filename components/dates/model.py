@@ -84,6 +84,23 @@ def _parsed_anchor(value: str) -> Anchor:
     return Anchor(d1, date.fromisoformat(last.strip()) if last else d1)
 
 
+def iso_day(day: date) -> str:
+    """``day.isoformat()``, each calendar day formatted once per process.  The answers of a
+    batch name the same days over and over (the days around its publication dates), and
+    ``isoformat`` goes through C ``sprintf``: a twentieth of a phrase's whole reading.
+    Keyed by the day only -- never by a phrase or its reading; bounded (``_ISO_DAYS_MAX``)."""
+    text = _ISO_DAYS.get(day)
+    if text is None:
+        if len(_ISO_DAYS) >= _ISO_DAYS_MAX:
+            _ISO_DAYS.clear()
+        text = _ISO_DAYS[day] = day.isoformat()
+    return text
+
+
+_ISO_DAYS: dict[date, str] = {}
+_ISO_DAYS_MAX = 4096
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DateResult:
     """What is known about the date a phrase refers to.
@@ -152,10 +169,10 @@ class DateResult:
         # A date equal to one already written reuses its text (isoformat is a tenth of this
         # method; most results repeat their start or end as earliest/latest).
         start, end, earliest, latest = self.start, self.end, self.earliest, self.latest
-        start_iso = start.isoformat()
-        end_iso = start_iso if end == start else end.isoformat()
-        earliest_iso = start_iso if earliest == start else end_iso if earliest == end else earliest.isoformat()
-        latest_iso = end_iso if latest == end else earliest_iso if latest == earliest else latest.isoformat()
+        start_iso = iso_day(start)
+        end_iso = start_iso if end == start else iso_day(end)
+        earliest_iso = start_iso if earliest == start else end_iso if earliest == end else iso_day(earliest)
+        latest_iso = end_iso if latest == end else earliest_iso if latest == earliest else iso_day(latest)
         return (f'{{"text": {q(self.text)}, "anchor": {q(self.anchor)}, "resolved": true, '
                 f'"start": "{start_iso}", "end": "{end_iso}", '
                 f'"granularity": {_ENUM_JSON[self.granularity]}, "mod": {_ENUM_JSON[self.mod]}, '

@@ -36,7 +36,7 @@ from datetime import date
 from functools import lru_cache
 
 from .arabic import ARABIC_LETTER
-from .model import Anchor, DateResult, Granularity, Mod, resolved_result
+from .model import Anchor, DateResult, Granularity, Mod, iso_day, resolved_result
 from .explain import ANCHOR_WORDS, explain, reading  # noqa: F401  (ANCHOR_WORDS: re-exported)
 from .modifiers import apply_modifier
 from .periods import Period
@@ -360,8 +360,8 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
         if timex != last_period.timex:  # the window's ends name different periods: "2020-W26/2020-W27"
             timex = f"{timex}/{last_period.timex}" if "/" not in timex + last_period.timex else ""
     mod = mods[0] if mods else first.mod
-    early = earliest.isoformat()  # each date formatted once: isoformat is a tenth of this function's time
-    late = early if latest == earliest else latest.isoformat()
+    early = iso_day(earliest)  # each date formatted once: isoformat is a tenth of this function's time
+    late = early if latest == earliest else iso_day(latest)
     extent = first.extent is not None
     clipped = not future and latest < end and anchor.first <= latest <= anchor.last and not (mods and mods[0] in _OPEN)
     how = reading(first.note or rule.describe, periods, mods + [first.mod] if first.mod is not _NONE and not extent else mods,

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import Granularity
+from .model import Granularity, iso_day
 
 G = Granularity
 _DAYS_PER = {"day": 1, "week": 7, "weekend": 7, "fortnight": 14}
@@ -81,7 +81,7 @@ _SET_START, _SET_END, _SET_GRANULARITY, _SET_TIMEX = (Period.__dict__[name].__se
 
 
 def day(d: date) -> Period:
-    return Period(d, d, G.DAY, d.isoformat())
+    return Period(d, d, G.DAY, iso_day(d))
 
 
 def week(d: date) -> Period:
