@@ -65,24 +65,37 @@ def alternation(words) -> str:
     trie: dict = {}
     for word in set(words):
         node = trie
-        for token in re.findall(r" +|[^ ]", word):
-            node = node.setdefault(" " if token.startswith(" ") else token, {})
+        for token in word if "  " not in word else _SPACE_RUN.sub(" ", word):   # a run of spaces is one token
+            node = node.setdefault(token, {})
         node[""] = {}
     return _trie_regex(trie)
+
+
+_SPACE_RUN = re.compile(" +")
 
 
 def _trie_regex(node: dict) -> str:
     return _trie_parts(node)[0]
 
 
+def _escaped(token: str) -> str:
+    return r"[\s-]+" if token == " " else token if token.isalnum() else re.escape(token)
+
+
 def _trie_parts(node: dict) -> tuple[str, int]:
-    """(regex, depth) of a trie node; each node visited once (deepest branch first)."""
+    """(regex, depth) of a trie node; each node visited once (deepest branch first).  A run
+    of single-child nodes (most of a vocabulary's letters) is followed in a loop: the
+    tries are built at every start-up."""
     parts = []
     for token, child in node.items():
         if token == "":
             continue
-        body, depth = _trie_parts(child) if child else ("", 0)
-        parts.append((-(depth + 1), token, (r"[\s-]+" if token == " " else re.escape(token)) + body))
+        first, chain = token, [_escaped(token)]
+        while len(child) == 1 and "" not in child:
+            (token, child), = child.items()
+            chain.append(_escaped(token))
+        body, depth = _trie_parts(child) if len(child) > 1 else ("", 0)
+        parts.append((-(depth + len(chain)), first, "".join(chain) + body))
     parts.sort()
     branches = [branch for _, _, branch in parts]
     if "" in node:
