@@ -48,13 +48,16 @@ def _object(line: str) -> dict | None:
     return row if end == len(line) else None
 
 
+def _failed(reason: str, text="", anchor="") -> str:
+    return DateResult(text=str(text)[:MAX_CHARS], anchor=str(anchor)[:64], resolved=False, error=reason).to_json()
+
+
 def _batch_line(line: str) -> str:
     """One JSONL input line -> one JSON output line; never raises."""
-    def failed(reason: str, text="", anchor="") -> str:
-        return DateResult(text=str(text)[:MAX_CHARS], anchor=str(anchor)[:64], resolved=False, error=reason).to_json()
+    failed = _failed
     if len(line) > MAX_LINE:
         return failed(f"input line too long ({len(line)} characters)")
-    if not line.strip():
+    if line[:1] != "{" and not line.strip():      # (an object's line is not blank: no copy to strip)
         return failed("empty input line")
     row = _object(line)
     if row is None:

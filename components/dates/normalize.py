@@ -318,7 +318,7 @@ def _normalize(text, anchor, context: str, direction: str | None, _compound: boo
     phrase = clean(text)
     if not phrase:
         return _error(text, anchor_text, "empty date phrase")
-    arabic = _ARABIC_LETTER(text) is not None     # ``has_arabic``, inlined
+    arabic = not text.isascii() and _ARABIC_LETTER(text) is not None     # ``has_arabic``, inlined (ASCII: none)
     if arabic:  # Arabic rules, loaded on first use (``arabic/``): never a cost on the English path
         from .arabic.read import infer_tense as arabic_tense, read_arabic
         hit, compound = read_arabic(text), False
