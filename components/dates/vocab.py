@@ -177,6 +177,8 @@ _LEADING_DIGITS = re.compile(r"\d+")
 
 def number_value(text: str) -> int:
     """'3' -> 3, 'twenty-one' -> 21, 'a' -> 1, 'a couple of' -> 2."""
+    if text.isdigit():      # the usual case: nothing to squash (a regex substitution per call)
+        return int(text)
     text = _SPACES.sub(" ", text.strip())
     if text.isdigit():
         return int(text)
@@ -187,6 +189,8 @@ def number_value(text: str) -> int:
 
 def year_value(text: str) -> int:
     """'1998' -> 1998; 'nineteen ninety-six' -> 1996; 'two thousand and three' -> 2003."""
+    if text.isdigit():      # the usual case: nothing to squash
+        return int(text)
     text = _SPACES.sub(" ", text.strip())
     if text.isdigit():
         return int(text)
@@ -202,6 +206,8 @@ def year_value(text: str) -> int:
 
 def day_value(text: str) -> int:
     """'3' / '3rd' / 'third' / 'twenty-first' -> day of month."""
+    if text.isdecimal():    # the usual case ("3"): what ``\d+`` would match, nothing to squash
+        return int(text)
     text = _SPACES.sub(" ", text.strip())
     digits = _LEADING_DIGITS.match(text)
     if digits:
