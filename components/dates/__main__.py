@@ -182,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A lone surrogate ("\\ud800" in a JSON line, an undecodable byte in an argument) cannot be
+    # written as UTF-8: it goes out as its JSON escape instead of ending the whole batch.
+    sys.stdout.reconfigure(errors="backslashreplace")
     if (sys.argv[1:] if argv is None else argv) == ["batch"]:   # no options to parse: skip argparse (start-up)
         return _cmd_batch(None)
     args = build_parser().parse_args(argv)

@@ -64,6 +64,21 @@ def test_batch_keeps_one_line_per_input_line_in_order():
     assert json.loads(outputs[0])["start"] == "2020-08-10"
 
 
+
+@pytest.mark.parametrize("field", ["text", "anchor", "context"])
+def test_batch_answers_a_lone_surrogate_and_the_lines_around_it(field):
+    """JSON allows an escaped lone surrogate ("\\ud800") that UTF-8 cannot encode: it is
+    answered as its JSON escape, and the rest of the chunk is not lost with it."""
+    row = {"text": "last week", "anchor": "2020-07-06", "context": "He came last week."}
+    row[field] = row[field] + "\ud800"
+    good = json.dumps({"text": "last week", "anchor": "2020-07-06"})
+    done = _run(["batch"], "\n".join([good, json.dumps(row), good]).encode() + b"\n")
+    assert done.returncode == 0, done.stderr.decode()[-300:]
+    answers = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert len(answers) == 3 and answers[0]["resolved"] and answers[2]["resolved"]
+    assert answers[1]["text"] == row["text"] and answers[1]["anchor"] == row["anchor"][:64]
+
+
 JSON_CASES = [  # (phrase, anchor, context): resolved, windowed, modified, ranged, Arabic, unresolved
     ("last week", "2020-07-05/2020-07-08", ""),
     ("late 2017", "2020-07-06", ""),
