@@ -81,11 +81,15 @@ def _value(value):
     return value
 
 
+def _json_object(values) -> dict:
+    """The JSON object of one event from its ``JSON_FIELDS`` column values, in that order."""
+    return {key: _value(value) for key, value in zip(JSON_FIELDS, values)}
+
+
 def event_objects(frame: "pd.DataFrame"):
     """One JSON-ready dict per row (ISO dates, null for a missing number)."""
-    columns = list(JSON_FIELDS.values())
-    for row in frame[columns].itertuples(index=False, name=None):
-        yield {key: _value(value) for key, value in zip(JSON_FIELDS, row)}
+    for row in frame[list(JSON_FIELDS.values())].itertuples(index=False, name=None):
+        yield _json_object(row)
 
 
 def record_objects(dataset):
@@ -93,10 +97,9 @@ def record_objects(dataset):
     instead of the pandas frame: what ``--json`` without a filter prints, without importing
     pandas (~0.4 s of the command).  A test pins the two to the same objects."""
     from components.events.frame import event_record
-    columns = list(JSON_FIELDS.values())
     for event in dataset.events:
         record = event_record(event, dataset)
-        yield {key: _value(record[column]) for key, column in zip(JSON_FIELDS, columns)}
+        yield _json_object(record[column] for column in JSON_FIELDS.values())
 
 
 def _print_objects(objects) -> int:
@@ -142,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         stream.reconfigure(encoding="utf-8")
     params = {key: getattr(args, f"f_{key}") for key in FILTER_KEYS if getattr(args, f"f_{key}")}
     whole_table = args.json and args.command is None and not params
-    if (args.command == "validate" and not args.json or whole_table) and _is_data_directory(args.data):
+    loader_only = whole_table or (args.command == "validate" and not args.json)
+    if loader_only and _is_data_directory(args.data):
         try:                                   # the loader checks everything the table holds
             dataset = load_dataset(args.data)
         except (EventDataError, ValueError, OSError) as err:

@@ -54,22 +54,21 @@ def _failed(reason: str, text="", anchor="") -> str:
 
 def _batch_line(line: str) -> str:
     """One JSONL input line -> one JSON output line; never raises."""
-    failed = _failed
     if len(line) > MAX_LINE:
-        return failed(f"input line too long ({len(line)} characters)")
+        return _failed(f"input line too long ({len(line)} characters)")
     if line[:1] != "{" and not line.strip():      # (an object's line is not blank: no copy to strip)
-        return failed("empty input line")
+        return _failed("empty input line")
     row = _object(line)
     if row is None:
         try:
             row = json.loads(line)
         except (ValueError, RecursionError) as err:
-            return failed(f"invalid JSON: {str(err)[:100]}")
+            return _failed(f"invalid JSON: {str(err)[:100]}")
     if not isinstance(row, dict):
-        return failed(f"input line must be a JSON object, not {type(row).__name__}")
+        return _failed(f"input line must be a JSON object, not {type(row).__name__}")
     text, anchor = row.get("text"), row.get("anchor", row.get("dct"))
     if not isinstance(text, str) or not isinstance(anchor, str):
-        return failed("each line needs string fields 'text' and 'anchor'", text if isinstance(text, str) else "",
+        return _failed("each line needs string fields 'text' and 'anchor'", text if isinstance(text, str) else "",
                       anchor if isinstance(anchor, str) else "")
     context = row.get("context", row.get("sentence", ""))
     direction = row.get("direction")
@@ -77,7 +76,7 @@ def _batch_line(line: str) -> str:
         result = normalize_date(text, anchor, context if isinstance(context, str) else "",
                                 direction=direction if direction in ("past", "future") else None)
     except Exception as err:  # noqa: BLE001 -- the batch contract is one answer per line, whatever happens
-        return failed(f"internal error {type(err).__name__}: {str(err)[:100]}", text, anchor)
+        return _failed(f"internal error {type(err).__name__}: {str(err)[:100]}", text, anchor)
     return result.to_json()
 
 

@@ -175,11 +175,15 @@ _SPACES = re.compile(r"[\s-]+")
 _LEADING_DIGITS = re.compile(r"\d+")
 
 
+def _squashed(text: str) -> str:
+    """``text`` with single spaces; figures ("3", "1998": the usual case, what ``\\d+``
+    matched) as they are, without a regex substitution per call."""
+    return text if text.isdecimal() else _SPACES.sub(" ", text.strip())
+
+
 def number_value(text: str) -> int:
     """'3' -> 3, 'twenty-one' -> 21, 'a' -> 1, 'a couple of' -> 2."""
-    if text.isdigit():      # the usual case: nothing to squash (a regex substitution per call)
-        return int(text)
-    text = _SPACES.sub(" ", text.strip())
+    text = _squashed(text)
     if text.isdigit():
         return int(text)
     if text in NUMBERS:
@@ -189,9 +193,7 @@ def number_value(text: str) -> int:
 
 def year_value(text: str) -> int:
     """'1998' -> 1998; 'nineteen ninety-six' -> 1996; 'two thousand and three' -> 2003."""
-    if text.isdigit():      # the usual case: nothing to squash
-        return int(text)
-    text = _SPACES.sub(" ", text.strip())
+    text = _squashed(text)
     if text.isdigit():
         return int(text)
     words = [w for w in text.split() if w != "and"]
@@ -206,9 +208,7 @@ def year_value(text: str) -> int:
 
 def day_value(text: str) -> int:
     """'3' / '3rd' / 'third' / 'twenty-first' -> day of month."""
-    if text.isdecimal():    # the usual case ("3"): what ``\d+`` would match, nothing to squash
-        return int(text)
-    text = _SPACES.sub(" ", text.strip())
+    text = _squashed(text)
     digits = _LEADING_DIGITS.match(text)
     if digits:
         return int(digits.group())
