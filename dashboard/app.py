@@ -14,7 +14,6 @@ import sys
 import threading
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from components.io.store import use_system_allocator

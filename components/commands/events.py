@@ -39,7 +39,7 @@ from components.text import terminal_text
 from components.events.loader import DEFAULT_DATA_DIR, load_dataset
 from components.events.model import EventDataError, data_problems
 from components.io.paths import is_curated, path_problem
-from components.query.fields import CHOICE_KEYS, DATE_KEYS, FILTER_FIELDS, KNOWN_BY_KEY, LAG_KEY
+from components.query.fields import CHOICE_KEYS, FILTER_FIELDS, KNOWN_BY_KEY, LAG_KEY
 
 if TYPE_CHECKING:
     import pandas as pd

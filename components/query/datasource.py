@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.events import EventDataError, events_to_frame, load_dataset
+from components.events import events_to_frame, load_dataset
 from components.events.loader import DEFAULT_DATA_DIR
 from components.io.importers.actor_map import mapped_actor_sides
 from components.io.importers.references import load_references

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from components.events.presence import Episode
 from components.views.figures import timeline_figure
 from components.views.figures.presence import LEGEND_PX, presence_figure
+from components.views.figures.common import new_draft, trace
 from components.views.figures.axes import DATE_TICKS, LEGEND_GROUP_GAP_PX, LEGEND_ROW_PX, date_ticks
 from components.views.figures.timeline import MIN_FOCUS
 from tests.support.frames import FIGURE_ROWS, make_events
@@ -107,3 +109,50 @@ def test_tick_labels_are_not_measured_one_by_one_on_every_redraw():
     template = fig.layout.template.layout
     assert template.xaxis.ticklabeloverflow == "allow" and template.yaxis.ticklabeloverflow == "allow"
     assert all(axis.ticklabeloverflow in (None, "allow") for axis in (fig.layout.xaxis, fig.layout.xaxis2, fig.layout.yaxis))
+
+
+# Figures are built as plain dicts and validated by Plotly once (``Draft``): these pin that
+# the draft merges like ``update_layout`` / ``update_xaxes`` and that validation still happens.
+@pytest.mark.parametrize("updates, expected", [
+    ([{"margin": {"l": 10}}, {"margin": {"t": 5}}], {"margin": {"l": 10, "t": 5}}),            # dicts merge
+    ([{"shapes": [{"type": "line"}]}, {"shapes": [{"type": "rect"}]}], {"shapes": [{"type": "rect"}]}),  # lists replace
+    ([{"title": "a"}, {"title": {"text": "b"}}], {"title": {"text": "b"}}),                   # a dict replaces a scalar
+    ([{"height": 300}, {"height": 400}], {"height": 400}),
+], ids=["nested", "list", "scalar-to-dict", "scalar"])
+def test_draft_update_merges_like_update_layout(updates, expected):
+    draft = new_draft()
+    for props in updates:
+        draft.update(**props)
+    assert {k: v for k, v in draft.layout.items() if k != "template"} == expected
+
+
+def test_draft_keeps_copies_not_the_callers_dicts():
+    draft, margin = new_draft(), {"l": 10}
+    draft.update(margin=margin)
+    margin["l"] = 99
+    draft.update(margin={"t": 1})
+    assert margin == {"l": 99} and draft.layout["margin"] == {"l": 10, "t": 1}
+
+
+def test_draft_axes_reach_every_axis_so_far():
+    draft = new_draft()
+    draft.axes("x", type="date")                     # none yet: the first one is made
+    draft.update(xaxis2={"overlaying": "x"})
+    draft.axes("x", automargin=False)
+    draft.axes("y", range=[1, 0])
+    assert draft.layout["xaxis"] == {"type": "date", "automargin": False}
+    assert draft.layout["xaxis2"] == {"overlaying": "x", "automargin": False}
+    assert draft.layout["yaxis"] == {"range": [1, 0]}
+
+
+def test_draft_figure_is_validated_by_plotly():
+    draft = new_draft()
+    draft.add(trace("bar", x=pd.Series([1, 2]), y=[3, 4], marker_color="#0072B2"))
+    draft.update(height=300, legend={"font": {"size": 11}})
+    fig = draft.figure()
+    assert isinstance(fig, go.Figure) and fig.data[0].marker.color == "#0072B2"
+    assert list(fig.data[0].x) == [1, 2] and fig.layout.legend.font.size == 11
+    assert fig.layout.template.layout.xaxis.ticklabeloverflow == "allow"
+    draft.update(not_a_layout_property=1)
+    with pytest.raises(ValueError, match="not_a_layout_property"):
+        draft.figure()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from components.dates import periods as P
-from components.dates.model import Mod
 from components.dates.rules.base import Ctx, Found, most_recent, pick, rule
 from components.dates.vocab import (DAY_NUM, DECADE_WORD, DECADE_WORDS, MONTH, ORDINAL_WORD, SEASON, SEASONS,
                     WEEKDAY, YEAR, day_value, month_value, ordinal_value, weekday_value, year_value)

@@ -7,7 +7,6 @@ True
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 LEGEND_ROW_PX = 20       # one legend key at font size 11, its title the same
 LEGEND_GROUP_GAP_PX = 10  # Plotly's tracegroupgap: between keys of different legend groups
@@ -39,9 +38,10 @@ def date_ticks(width: pd.Timedelta) -> dict:
     return {}
 
 
-def legend_px(fig: go.Figure) -> int:
-    """The height the figure's vertical legend takes: its title, one row per key, and a gap
-    between legend groups (each side's keys are a group, so a click toggles the side)."""
-    keys = [t for t in fig.data if t.name and t.showlegend is not False]
-    groups = len({t.legendgroup for t in keys})
+def legend_px(traces: list[dict]) -> int:
+    """The height a figure's vertical legend takes for its ``traces`` (as dicts): its title,
+    one row per key, and a gap between legend groups (each side's keys are a group, so a
+    click toggles the side)."""
+    keys = [t for t in traces if t.get("name") and t.get("showlegend") is not False]
+    groups = len({t.get("legendgroup") for t in keys})
     return LEGEND_ROW_PX * (len(keys) + 1) + LEGEND_GROUP_GAP_PX * max(0, groups - 1) + 16

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.views.figures.common import (
-    new_figure, trace,
+    Draft, new_draft, trace,
     SIDE_COLOURS, base_layout, context_markup, empty_figure, plain_text, require_columns, rgba,
 )
 
@@ -51,9 +51,9 @@ def balance_figure(table: pd.DataFrame, *, period: str = "month", rule_text: str
     wide = wide.reindex(_all_periods(wide.index, period), fill_value=0)
     periods = pd.to_datetime(wide.index)
     labels = periods.strftime(PERIOD_FORMAT[period])
-    fig = new_figure()
+    draft = new_draft()
     net = pd.Series(0.0, index=wide.index)
-    _add_publications(fig, publications or [], periods)
+    _add_publications(draft, publications or [], periods)
     for side, sign, name in SIDES_SHOWN:
         weight = _column(wide, "weight", side, 0.0)
         count = _column(wide, "events", side, 0)
@@ -65,54 +65,52 @@ def balance_figure(table: pd.DataFrame, *, period: str = "month", rule_text: str
             hover = (f"%{{customdata[0]}} · favour {name}: %{{customdata[1]}} events certainly in "
                      f"this {period}, %{{customdata[2]}} possibly · from %{{customdata[3]}} "
                      "source(s)<extra></extra>")
-            fig.add_trace(trace("bar", x=periods, y=sign * weight, name=f"favour {name}: certainly in the {period}",
-                                marker_color=SIDE_COLOURS[side], customdata=custom,
-                                hovertemplate=hover))
-            fig.add_trace(trace("bar", x=periods, y=sign * extra, name=f"favour {name}: possibly in the {period}",
-                                marker={"color": rgba(SIDE_COLOURS[side], 0.25),
-                                        "line": {"color": SIDE_COLOURS[side], "width": 0.5}},
-                                customdata=custom, hovertemplate=hover))
+            draft.add(trace("bar", x=periods, y=sign * weight, name=f"favour {name}: certainly in the {period}",
+                            marker_color=SIDE_COLOURS[side], customdata=custom,
+                            hovertemplate=hover))
+            draft.add(trace("bar", x=periods, y=sign * extra, name=f"favour {name}: possibly in the {period}",
+                            marker={"color": rgba(SIDE_COLOURS[side], 0.25),
+                                    "line": {"color": SIDE_COLOURS[side], "width": 0.5}},
+                            customdata=custom, hovertemplate=hover))
             continue
-        fig.add_trace(trace("bar",
+        draft.add(trace("bar",
             x=periods, y=sign * weight, name=f"favour {name}", marker_color=SIDE_COLOURS[side],
             customdata=list(zip(labels, weight.round(2), count, sources)),
             hovertemplate=f"%{{customdata[0]}} · {name}: %{{customdata[1]}} (weighted)"
                           " from %{customdata[2]} events, %{customdata[3]} source(s)<extra></extra>",
         ))
-    fig.add_trace(trace("scatter", 
+    draft.add(trace("scatter",
         x=periods, y=net, name="net (Russia − Iran)" + (", certain events" if rule == "count" else ""),
         mode="lines+markers",
         line={"color": "#000000", "width": 2}, marker={"size": 5},
         customdata=list(zip(labels, net.round(2))),
         hovertemplate="%{customdata[0]} · net %{customdata[1]}<extra></extra>",
     ))
-    base_layout(fig, title, safe_context, height=480, note=rule_note)
-    fig.update_layout(barmode="relative", bargap=0.15,
-                      legend={"orientation": "h", "y": -0.18})
-    fig.update_xaxes(type="date", title=period)
-    fig.update_yaxes(title=("events: Russia ↑ Iran ↓" if rule == "count"
-                            else "weighted events: Russia ↑ Iran ↓"),
-                     zeroline=True, zerolinecolor="#444444")
-    return fig
+    base_layout(draft, title, safe_context, height=480, note=rule_note)
+    draft.update(barmode="relative", bargap=0.15, legend={"orientation": "h", "y": -0.18})
+    draft.axes("x", type="date", title={"text": period})
+    draft.axes("y", title={"text": "events: Russia ↑ Iran ↓" if rule == "count" else "weighted events: Russia ↑ Iran ↓"},
+               zeroline=True, zerolinecolor="#444444")
+    return draft.figure()
 
 
 def _column(wide: pd.DataFrame, value: str, side: str, empty) -> pd.Series:
     return wide[value][side] if side in wide[value] else pd.Series(empty, index=wide.index)
 
 
-def _add_publications(fig: go.Figure, publications: list[tuple], periods: pd.DatetimeIndex) -> None:
+def _add_publications(draft: Draft, publications: list[tuple], periods: pd.DatetimeIndex) -> None:
     """Grey bands over the days articles were published (where reporting bias may show)."""
     if not len(periods):
         return
     lo, hi = periods.min(), periods.max() + pd.Timedelta(days=31)
     shown = sorted({(pd.Timestamp(a), pd.Timestamp(b)) for a, b, _ in publications
                     if pd.notna(a) and pd.notna(b) and lo <= pd.Timestamp(b) and pd.Timestamp(a) <= hi})
-    for first, last in shown:
-        fig.add_vrect(x0=first, x1=last + pd.Timedelta(days=1), fillcolor="#999999", opacity=0.18,
-                      line_width=0, layer="below")
     if shown:
-        fig.add_trace(trace("bar", x=[None], y=[None], name="article published (reporting window)",
-                            marker_color="rgba(153,153,153,0.35)", hoverinfo="skip"))
+        draft.update(shapes=[{"type": "rect", "xref": "x", "x0": first, "x1": last + pd.Timedelta(days=1),
+                              "yref": "y domain", "y0": 0, "y1": 1, "fillcolor": "#999999", "opacity": 0.18,
+                              "line": {"width": 0}, "layer": "below"} for first, last in shown])
+        draft.add(trace("bar", x=[None], y=[None], name="article published (reporting window)",
+                        marker_color="rgba(153,153,153,0.35)", hoverinfo="skip"))
 
 
 def _all_periods(starts: pd.Index, period: str) -> pd.DatetimeIndex:

@@ -12,6 +12,7 @@ import math
 import pkgutil
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -79,10 +80,53 @@ def template() -> dict:
     return {"layout": layout, "data": {k: v for k, v in white["data"].items() if k in TRACE_TYPES}}
 
 
-def new_figure() -> go.Figure:
-    """An empty figure on the product's template; traces are added as dicts (``trace``) and
-    validated by Plotly on add."""
-    return go.Figure(layout={"template": template()})
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A figure being built as plain dicts, handed to Plotly once (``figure``).
+
+    Plotly validates every ``add_trace`` and ``update_layout`` call against its whole schema
+    (the timeline made ~40 such calls: 0.1-0.2 s a build); the same figure validated from
+    one dict costs a tenth of that.  ``layout`` values merge like ``update_layout``: dicts
+    key by key, anything else (lists included) replaced.
+
+    >>> d = new_draft(); d.update(margin={"l": 10}); d.update(margin={"t": 5}); d.layout["margin"]
+    {'l': 10, 't': 5}
+    """
+
+    traces: list[dict]
+    layout: dict
+
+    def add(self, *traces: dict) -> None:
+        self.traces.extend(traces)
+
+    def update(self, **props) -> None:
+        _merge(self.layout, props)
+
+    def axes(self, letter: str, **props) -> None:
+        """``update_xaxes`` / ``update_yaxes``: ``props`` on every ``letter`` axis so far
+        (the first one created if there is none yet)."""
+        names = [key for key in self.layout if key[:1] == letter and key[1:5] == "axis"] or [f"{letter}axis"]
+        for name in names:
+            _merge(self.layout.setdefault(name, {}), props)
+
+    def figure(self) -> go.Figure:
+        return go.Figure(data=self.traces, layout=self.layout)
+
+
+def _merge(into: dict, props: dict) -> dict:
+    """``props`` merged into ``into``: dicts key by key (copied, never shared), the rest replaced."""
+    for key, value in props.items():
+        if isinstance(value, dict):
+            target = into.get(key)
+            into[key] = _merge(target if isinstance(target, dict) else {}, value)
+        else:
+            into[key] = value
+    return into
+
+
+def new_draft() -> Draft:
+    """An empty figure on the product's template; traces go in as dicts (``trace``)."""
+    return Draft([], {"template": template()})
 
 
 def trace(kind: str, **props) -> dict:
@@ -158,43 +202,41 @@ def context_markup(context: str, width: int = 150) -> str:
     return plain_text(context, limit=900, wrap=width)
 
 
-def base_layout(fig: go.Figure, title: str, context: str, *, height: int, note: str = "") -> go.Figure:
+def base_layout(draft: Draft, title: str, context: str, *, height: int, note: str = "") -> None:
     """Common layout: one-line title; below it the (safe) note, then the context line."""
     subtitle = f"<b>{note}</b><br>{context}" if note else context
     lines = subtitle.count("<br>") + 1 if subtitle else 0
-    fig.update_layout(
+    draft.update(
         title=figure_title(title, subtitle),
         height=height,
         margin={"l": 10, "r": 10, "t": 58 + 15 * lines, "b": 40},
-        hoverlabel={"align": "left", "font_size": 12},
+        hoverlabel={"align": "left", "font": {"size": 12}},
         font={"family": "Arial, sans-serif", "size": 12},
     )
-    return fig
 
 
 def empty_figure(message: str, context: str = "", *, height: int = 300) -> go.Figure:
     """A titled figure with no axes: what a chart shows when nothing matches."""
-    fig = new_figure()
-    base_layout(fig, plain_text(message, wrap=None), context, height=height)
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.add_annotation(text="No events to draw", showarrow=False, x=0.5, y=0.5,
-                       xref="paper", yref="paper", font={"size": 16, "color": "#777777"})
-    return fig
+    draft = new_draft()
+    base_layout(draft, plain_text(message, wrap=None), context, height=height)
+    draft.axes("x", visible=False)
+    draft.axes("y", visible=False)
+    draft.update(annotations=[{"text": "No events to draw", "showarrow": False, "x": 0.5, "y": 0.5,
+                               "xref": "paper", "yref": "paper", "font": {"size": 16, "color": "#777777"}}])
+    return draft.figure()
 
 
 LABEL_CHAR_PX = 7         # average glyph width of 12 px Arial, generous
 _ENTITY = re.compile(r"&(?:[a-z]+|#[0-9]+);")
 
 
-def fixed_label_margin(fig: go.Figure, labels: Iterable[str], *, title: bool = False) -> go.Figure:
+def fixed_label_margin(draft: Draft, labels: Iterable[str], *, title: bool = False) -> None:
     """Size the left margin for the y tick ``labels`` (and the axis title) and turn Plotly's
     axis automargin off: with it on, the browser draws the chart, measures the labels and
     draws it again -- half of the timeline's drawing time (measured in headless chromium)."""
     longest = max((len(_ENTITY.sub("x", label)) for label in labels), default=0)
-    fig.update_layout(margin_l=min(MAX_LABEL_MARGIN, 14 + LABEL_CHAR_PX * longest + (24 if title else 0)))
-    fig.update_yaxes(automargin=False)
-    return fig
+    draft.update(margin={"l": min(MAX_LABEL_MARGIN, 14 + LABEL_CHAR_PX * longest + (24 if title else 0))})
+    draft.axes("y", automargin=False)
 
 
 MAX_LABEL_MARGIN = 340

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from components.events.cells import is_list_column, shared_cells
 from components.events.model import side_label
 from components.events.schema import NO_VALUE
-from components.views.figures.common import base_layout, new_figure, plain_text, trace
+from components.views.figures.common import Draft, base_layout, new_draft, plain_text, trace
 
 MAX_BINS = 200
 MAX_DENSITY_LANES = 30
@@ -87,14 +86,16 @@ def _lane_bin_counts(lanes: pd.Series, bins: np.ndarray) -> pd.DataFrame:
     return table.groupby(["lane", "bin"], sort=False)["events"].sum().reset_index()
 
 
-def density_figure(events: pd.DataFrame, *, lane_col: str, title: str, context: str) -> go.Figure:
-    """Heatmap of events per bin per lane, its title saying it is binned and why."""
+def density_draft(events: pd.DataFrame, *, lane_col: str, title: str, context: str) -> Draft:
+    """Heatmap of events per bin per lane, its title saying it is binned and why (as a draft:
+    the timeline sets its window before Plotly validates it)."""
     counts, unit = density_table(events, lane_col)
     grid = counts.pivot_table(index="lane", columns="bin", values="events", fill_value=0, aggfunc="sum")
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     labels = [plain_text(side_label(lane) if lane_col == "sides" else lane, limit=40, wrap=None)
               for lane in grid.index]
-    fig = new_figure().add_trace(trace(
+    draft = new_draft()
+    draft.add(trace(
         "heatmap",
         x=pd.to_datetime(grid.columns), y=labels, z=grid.to_numpy(), colorscale="Blues",
         colorbar={"title": f"events / {unit}"},
@@ -102,8 +103,8 @@ def density_figure(events: pd.DataFrame, *, lane_col: str, title: str, context: 
     ))
     full_title = (f"{title} — binned density: events per {unit} per lane "
                   f"({len(events):,} events, too many to draw one by one)")
-    base_layout(fig, full_title, context, height=int(min(1400, 220 + 24 * len(labels))))
-    fig.update_xaxes(type="date")
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.layout.meta = {"mode": "density", "bin": unit, "events": int(len(events))}
-    return fig
+    base_layout(draft, full_title, context, height=int(min(1400, 220 + 24 * len(labels))))
+    draft.axes("x", type="date")
+    draft.axes("y", autorange="reversed", type="category")
+    draft.update(meta={"mode": "density", "bin": unit, "events": int(len(events))})
+    return draft

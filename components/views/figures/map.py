@@ -20,10 +20,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.events.model import side_label
-from components.events.schema import NO_VALUE
 from components.events.cells import explode_list
 from components.views.figures.common import (
-    new_figure, trace,
+    Draft, new_draft, trace,
     base_layout, context_markup, date_text, empty_figure, plain_text,
     require_columns, side_colour,
 )
@@ -138,17 +137,18 @@ def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), con
     title = "Events by place (each event counted at every place it names)"
     notes.append("base lines approximate, no map tiles; hover a circle for its events")
     note = "; ".join(notes)
-    fig = new_figure()
+    draft = new_draft()
     for line in geo_lines:
-        fig.add_trace(trace("scatter", x=line.lon, y=line.lat, mode="lines", name=line.name,
-                                 line=LINE_STYLES[line.kind], hoverinfo="skip"))
+        draft.add(trace("scatter", x=line.lon, y=line.lat, mode="lines", name=line.name,
+                        line=LINE_STYLES[line.kind], hoverinfo="skip"))
     if not places.empty:
-        _add_places(fig, places)
-        _add_year_slider(fig, events[located], places, max_hover)
-    return _layout(fig, places, title, safe_context, note)
+        _add_places(draft, places)
+        _add_year_slider(draft, events[located], places, max_hover)
+    _layout(draft, places, title, safe_context, note)
+    return draft.figure()
 
 
-def _add_year_slider(fig: go.Figure, located: pd.DataFrame, places: pd.DataFrame,
+def _add_year_slider(draft: Draft, located: pd.DataFrame, places: pd.DataFrame,
                      max_hover: int) -> None:
     """A slider under the map: "all" or one year (the events whose interval touches it)."""
     first, last = located["earliest"].min().year, located["latest"].max().year
@@ -156,23 +156,24 @@ def _add_year_slider(fig: go.Figure, located: pd.DataFrame, places: pd.DataFrame
     if len(years) < 2 or len(years) > 30:
         return
     shown_places = set(places["place"])
-    base = len(fig.data)                     # lines + the "all" traces come first
+    traces = draft.traces
+    base = len(traces)                       # lines + the "all" traces come first
     groups: list[range] = []
     for year in years:
         touching = located[(located["earliest"].dt.year <= year) & (located["latest"].dt.year >= year)]
         part = place_table(touching, max_hover=max_hover) if len(touching) else places.iloc[:0]
         part = part[part["place"].isin(shown_places)]
-        before = len(fig.data)
+        before = len(traces)
         if len(part):
-            _add_places(fig, part, visible=False, suffix=f" ({year})")
-        groups.append(range(before, len(fig.data)))
-    lines = {i for i, t in enumerate(fig.data[:base]) if t.mode == "lines"}
+            _add_places(draft, part, visible=False, suffix=f" ({year})")
+        groups.append(range(before, len(traces)))
+    lines = {i for i, t in enumerate(traces[:base]) if t.get("mode") == "lines"}
     steps = [{"label": "all years", "method": "restyle",
-              "args": [{"visible": [True] * base + [False] * (len(fig.data) - base)}]}]
+              "args": [{"visible": [True] * base + [False] * (len(traces) - base)}]}]
     for year, group in zip(years, groups):
-        visible = [i in lines or i in group for i in range(len(fig.data))]
+        visible = [i in lines or i in group for i in range(len(traces))]
         steps.append({"label": str(year), "method": "restyle", "args": [{"visible": visible}]})
-    fig.update_layout(sliders=[{"active": 0, "steps": steps, "x": 0, "len": 1, "y": -0.13,
+    draft.update(sliders=[{"active": 0, "steps": steps, "x": 0, "len": 1, "y": -0.13,
                                 "yanchor": "top", "pad": {"t": 30, "l": 28, "r": 28},   # end labels not cut
                                 "currentvalue": {"prefix": "Events touching: ", "font": {"size": 12}}}])
 
@@ -201,7 +202,7 @@ def _label_mask(places: pd.DataFrame, deg_per_char: float = 0.03, min_lat: float
     return [keep[i] for i in places.index]
 
 
-def _add_places(fig: go.Figure, places: pd.DataFrame, *, visible: bool = True,
+def _add_places(draft: Draft, places: pd.DataFrame, *, visible: bool = True,
                 suffix: str = "") -> None:
     biggest = max(1, int(places["events"].max()))
     places = places.assign(size=10 + 34 * np.sqrt(places["events"] / biggest),
@@ -213,7 +214,7 @@ def _add_places(fig: go.Figure, places: pd.DataFrame, *, visible: bool = True,
         hover = [f"<b>{plain_text(p, wrap=None)}</b> · {n:,} events<br>favour: {plain_text(s, wrap=None)}"
                  f"<br>{listing}" for p, n, s, listing in
                  zip(part["place"], part["events"], part["split"], part["listing"])]
-        fig.add_trace(trace("scatter", 
+        draft.add(trace("scatter",
             x=part["lon"], y=part["lat"], mode="markers+text", visible=visible,
             name=f"{name}{suffix}",
             text=[plain_text(p, limit=24, wrap=None) if show else ""
@@ -225,24 +226,23 @@ def _add_places(fig: go.Figure, places: pd.DataFrame, *, visible: bool = True,
         ))
 
 
-def _layout(fig: go.Figure, places: pd.DataFrame, title: str, context: str, note: str) -> go.Figure:
+def _layout(draft: Draft, places: pd.DataFrame, title: str, context: str, note: str) -> None:
     lon_min, lon_max, lat_min, lat_max = DEFAULT_BOUNDS
     if not places.empty:
         lon_min, lon_max = min(lon_min, places["lon"].min() - 0.1), max(lon_max, places["lon"].max() + 0.3)
         lat_min, lat_max = min(lat_min, places["lat"].min() - 0.1), max(lat_max, places["lat"].max() + 0.1)
-    base_layout(fig, title, context, height=640, note=note)
+    base_layout(draft, title, context, height=640, note=note)
     ratio = 1 / math.cos(math.radians((lat_min + lat_max) / 2))
-    fig.update_xaxes(range=[lon_min, lon_max], ticksuffix="°E", showgrid=True,
-                     gridcolor="#EEEEEE", zeroline=False, constrain="domain")
-    fig.update_yaxes(range=[lat_min, lat_max], ticksuffix="°N", showgrid=True, gridcolor="#EEEEEE",
-                     zeroline=False, scaleanchor="x", scaleratio=ratio, constrain="domain")
-    for x, y, text in ((41.3, 34.85, "IRAQ"), (39.9, 34.45, "SYRIA")):
-        if lon_min < x < lon_max and lat_min < y < lat_max:
-            fig.add_annotation(x=x, y=y, text=text, showarrow=False,
-                               font={"size": 12, "color": "#999999"})
-    fig.update_layout(legend={"font_size": 11, "orientation": "h", "y": -0.1, "yanchor": "top"},  # under the ° labels
-                      plot_bgcolor="#FBFBF7")
-    if fig.layout.sliders:
-        fig.update_layout(margin_b=170)
-    fig.layout.meta = {"places": int(len(places))}
-    return fig
+    draft.axes("x", range=[lon_min, lon_max], ticksuffix="°E", showgrid=True,
+               gridcolor="#EEEEEE", zeroline=False, constrain="domain")
+    draft.axes("y", range=[lat_min, lat_max], ticksuffix="°N", showgrid=True, gridcolor="#EEEEEE",
+               zeroline=False, scaleanchor="x", scaleratio=ratio, constrain="domain")
+    countries = [{"x": x, "y": y, "text": text, "showarrow": False, "font": {"size": 12, "color": "#999999"}}
+                 for x, y, text in ((41.3, 34.85, "IRAQ"), (39.9, 34.45, "SYRIA"))
+                 if lon_min < x < lon_max and lat_min < y < lat_max]
+    if countries:
+        draft.update(annotations=countries)
+    draft.update(legend={"font": {"size": 11}, "orientation": "h", "y": -0.1, "yanchor": "top"},  # under the ° labels
+                 plot_bgcolor="#FBFBF7", meta={"places": int(len(places))})
+    if draft.layout.get("sliders"):
+        draft.update(margin={"b": 170})

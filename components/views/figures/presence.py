@@ -16,7 +16,7 @@ from components.events.model import CAMPS, side_label
 from components.events.presence import Episode
 from components.views.figures.axes import LEGEND_ROW_PX
 from components.views.figures.common import (SIDE_COLOURS, base_layout, context_markup,
-                                             empty_figure, fixed_label_margin, new_figure, plain_text, rgba,
+                                             empty_figure, fixed_label_margin, new_draft, plain_text, rgba,
                                              trace)
 
 ROW_PX = 22
@@ -47,7 +47,7 @@ def presence_figure(episodes: list[Episode], *, context: str = "",
                             "or a shorter date range", safe_context)
     row = {(place, side): i * (len(sides) + 0.6) + k
            for i, place in enumerate(places) for k, side in enumerate(sides)}
-    fig = new_figure()
+    draft = new_draft()
     for side in sides:
         mine = [e for e in shown if e.side == side]
         if not mine:
@@ -56,48 +56,47 @@ def presence_figure(episodes: list[Episode], *, context: str = "",
         hover = [_hover(e) for e in mine]
         ys = [row[(e.place, side)] for e in mine]
         possible = [e.possible for e in mine]
-        fig.add_trace(trace("bar", orientation="h", name=f"{side_label(side)}: possibly there",
-                            y=ys, base=[pd.Timestamp(a) for a, _ in possible],
-                            x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
-                               for a, b in possible],
-                            width=0.8, marker={"color": rgba(colour, 0.22), "line": {"width": 0}},
-                            hovertext=hover, hoverinfo="text", legendgroup=side))
+        draft.add(trace("bar", orientation="h", name=f"{side_label(side)}: possibly there",
+                        y=ys, base=[pd.Timestamp(a) for a, _ in possible],
+                        x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
+                           for a, b in possible],
+                        width=0.8, marker={"color": rgba(colour, 0.22), "line": {"width": 0}},
+                        hovertext=hover, hoverinfo="text", legendgroup=side))
         certain = [(e, _evidenced(e)) for e in mine if _evidenced(e)]
         tail = [(e, (max(e.last_seen, e.start_latest), e.data_end)) for e in mine
                 if e.end_earliest is None and e.certain and e.last_seen and e.last_seen < e.data_end]
-        fig.add_trace(trace("bar", orientation="h",
-                            name=f"{side_label(side)}: no later event removes it",
-                            y=[row[(e.place, side)] for e, _ in tail],
-                            base=[pd.Timestamp(a) for _, (a, _) in tail],
-                            x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
-                               for _, (a, b) in tail],
-                            width=0.8, marker={"color": rgba(colour, 0.5), "line": {"width": 0}},
-                            hovertext=[_hover(e) for e, _ in tail], hoverinfo="text",
-                            legendgroup=side))
-        fig.add_trace(trace("bar", orientation="h", name=f"{side_label(side)}: certainly there",
-                            y=[row[(e.place, side)] for e, _ in certain],
-                            base=[pd.Timestamp(a) for _, (a, _) in certain],
-                            x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
-                               for _, (a, b) in certain],
-                            width=0.8, marker={"color": colour, "line": {"width": 0}},
-                            hovertext=[_hover(e) for e, _ in certain], hoverinfo="text",
-                            legendgroup=side))
+        draft.add(trace("bar", orientation="h",
+                        name=f"{side_label(side)}: no later event removes it",
+                        y=[row[(e.place, side)] for e, _ in tail],
+                        base=[pd.Timestamp(a) for _, (a, _) in tail],
+                        x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
+                           for _, (a, b) in tail],
+                        width=0.8, marker={"color": rgba(colour, 0.5), "line": {"width": 0}},
+                        hovertext=[_hover(e) for e, _ in tail], hoverinfo="text",
+                        legendgroup=side))
+        draft.add(trace("bar", orientation="h", name=f"{side_label(side)}: certainly there",
+                        y=[row[(e.place, side)] for e, _ in certain],
+                        base=[pd.Timestamp(a) for _, (a, _) in certain],
+                        x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
+                           for _, (a, b) in certain],
+                        width=0.8, marker={"color": colour, "line": {"width": 0}},
+                        hovertext=[_hover(e) for e, _ in certain], hoverinfo="text",
+                        legendgroup=side))
     height = 150 + ROW_PX * (len(places) * (len(sides) + 0.6))
-    base_layout(fig, title, safe_context, height=int(min(1800, height)))
+    base_layout(draft, title, safe_context, height=int(min(1800, height)))
     # The legend (a column of three keys per side) in the bottom margin, under the date axis,
     # placed in pixels: a fraction of a short chart's height would put it over the dates.
-    fig.update_layout(barmode="overlay", hovermode="closest",
-                      legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
-                      margin_b=fig.layout.margin.b + LEGEND_PX, height=fig.layout.height + LEGEND_PX)
-    fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD")
+    draft.update(barmode="overlay", hovermode="closest",
+                 legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+                 margin={"b": draft.layout["margin"]["b"] + LEGEND_PX}, height=draft.layout["height"] + LEGEND_PX)
+    draft.axes("x", type="date", showgrid=True, gridcolor="#DDDDDD")
     ticks = [row[(place, sides[0])] + (len(sides) - 1) / 2 for place in places]
     labels = [plain_text(p, limit=40, wrap=None) for p in places]
-    fig.update_yaxes(tickvals=ticks, ticktext=labels,
-                     range=[max(row.values()) + 0.8, -0.8], showgrid=False, zeroline=False)
-    fixed_label_margin(fig, labels)
-    fig.layout.meta = {"places": labels,
-                       "episodes": len(shown)}
-    return fig
+    draft.axes("y", tickvals=ticks, ticktext=labels,
+               range=[max(row.values()) + 0.8, -0.8], showgrid=False, zeroline=False)
+    fixed_label_margin(draft, labels)
+    draft.update(meta={"places": labels, "episodes": len(shown)})
+    return draft.figure()
 
 
 def _evidenced(e: Episode) -> tuple | None:

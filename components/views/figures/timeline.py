@@ -25,9 +25,9 @@ import plotly.graph_objects as go
 from components.events.model import CAMPS, side_label
 from components.events.schema import NO_VALUE
 from components.views.figures.common import (
-    MS_PER_DAY, as_list, base_layout, category_colours, context_markup, date_text, empty_figure,
-    fixed_label_margin, new_figure, plain_text, require_columns, rgba, trace)
-from components.views.figures.density import density_figure
+    MS_PER_DAY, Draft, as_list, base_layout, category_colours, context_markup, date_text, empty_figure,
+    fixed_label_margin, new_draft, plain_text, require_columns, rgba, trace)
+from components.views.figures.density import density_draft
 from components.views.figures.axes import date_ticks, legend_px
 from components.views.figures.timeline_context import (add_context_band, camp_label, context_groups_of,
                                                        is_context, lane_stripe, mid_day, moment_marks)
@@ -72,40 +72,40 @@ def timeline_figure(events: pd.DataFrame, *, swimlane: str = "actor", colour_by:
         return empty_figure(f"{title}: no events match the current filters", safe_context)
     lane_col = SWIMLANES[swimlane]
     if len(events) > max_marks or _count_marks(events, lane_col) > max_marks:
-        fig = density_figure(events, lane_col=lane_col, title=title, context=safe_context)
-        return _apply_window(fig, events, window)
+        draft = density_draft(events, lane_col=lane_col, title=title, context=safe_context)
+        _apply_window(draft, events, window)
+        return draft.figure()
     context_rows = is_context(events)
     lane_events = events[~context_rows] if not context_rows.all() else events
     context_events = events[context_rows] if not context_rows.all() else events.iloc[:0]
     marks, bands = _lane_marks(lane_events, swimlane, colour_by, actor_sides or {})
     context_groups = context_groups_of(context_events, colour_by)
     colours = category_colours([*marks["group"], *context_groups["group"]], colour_by)
-    fig = new_figure()
-    _add_periods(fig, marks)
-    _add_ranges(fig, marks, colours)
-    _add_days(fig, marks, colours)
-    _add_same_as(fig, marks)
-    band_top = add_context_band(fig, context_events, context_groups, colours, _hover)
-    _add_legend_keys(fig, marks, colours, context_groups)
-    fig = _layout(fig, marks, bands, title, safe_context, swimlane, colour_by, band_top,
-                  moment_marks(moments))
-    return _apply_window(fig, lane_events, window or (None, None), focus=True)
+    draft = new_draft()
+    _add_periods(draft, marks)
+    _add_ranges(draft, marks, colours)
+    _add_days(draft, marks, colours)
+    _add_same_as(draft, marks)
+    band_top = add_context_band(draft, context_events, context_groups, colours, _hover)
+    _add_legend_keys(draft, marks, colours, context_groups)
+    _layout(draft, marks, bands, title, safe_context, swimlane, colour_by, band_top, moment_marks(moments))
+    _apply_window(draft, lane_events, window or (None, None), focus=True)
+    return draft.figure()
 
 
-def _apply_window(fig: go.Figure, events: pd.DataFrame, window: tuple | None,
-                  focus: bool = False) -> go.Figure:
+def _apply_window(draft: Draft, events: pd.DataFrame, window: tuple | None, focus: bool = False) -> None:
     """Zoom the x axis to ``window`` (open ends take the data's extent), padded by 3%;
     with ``focus`` an open window is focused on ``events`` too, and never narrower than
     ``MIN_FOCUS`` (a two-day event alone does not fill the width as if it were a year)."""
     if events.empty or not window or (window[0] is None and window[1] is None and not focus):
-        return fig
+        return
     lo = pd.Timestamp(window[0]) if window[0] is not None else events["earliest"].min()
     hi = pd.Timestamp(window[1]) + ONE_DAY if window[1] is not None else events["latest"].max() + ONE_DAY
     if window[0] is None and window[1] is None and hi - lo < MIN_FOCUS:
         lo -= (MIN_FOCUS - (hi - lo)) / 2
         hi = lo + MIN_FOCUS
     pad = (hi - lo) * 0.03
-    return fig.update_xaxes(range=[lo - pad, hi + pad], **date_ticks(hi - lo))
+    draft.axes("x", range=[lo - pad, hi + pad], **date_ticks(hi - lo))
 
 
 def _count_marks(events: pd.DataFrame, lane_col: str) -> int:
@@ -232,13 +232,13 @@ def _override_lines(rec: dict) -> list[str]:
     return lines
 
 
-def _add_periods(fig: go.Figure, marks: pd.DataFrame) -> None:
+def _add_periods(draft: Draft, marks: pd.DataFrame) -> None:
     has = marks["start"].notna() & marks["end"].notna() & (marks["mod"].fillna("") != "")
     differs = (marks["start"] != marks["earliest"]) | (marks["end"] != marks["latest"])
     periods = marks[has & differs]
     if periods.empty:
         return
-    fig.add_trace(trace("bar", 
+    draft.add(trace("bar",
         name="period before modifier", orientation="h", y=periods["y"], base=periods["start"],
         x=((periods["end"] + ONE_DAY - periods["start"]).dt.total_seconds() * 1000),
         width=BAR_WIDTH + 0.2, marker={"color": "rgba(120,120,120,0.13)", "line": {"width": 0}},
@@ -248,10 +248,10 @@ def _add_periods(fig: go.Figure, marks: pd.DataFrame) -> None:
     ))
 
 
-def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str]) -> None:
+def _add_ranges(draft: Draft, marks: pd.DataFrame, colours: dict[str, str]) -> None:
     ranges = marks[~marks["day"]]
     for (group, span), part in ranges.groupby(["group", "span"], sort=True):
-        fig.add_trace(trace("bar", 
+        draft.add(trace("bar",
             name=f"{plain_text(group, limit=40, wrap=None)} · {'background/ongoing span' if span else 'date range'}", showlegend=False,
             orientation="h", y=part["y"], base=part["earliest"],
             x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
@@ -264,10 +264,10 @@ def _add_ranges(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str]) ->
         ))
 
 
-def _add_days(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str]) -> None:
+def _add_days(draft: Draft, marks: pd.DataFrame, colours: dict[str, str]) -> None:
     days = marks[marks["day"]]
     for (group, span), part in days.groupby(["group", "span"], sort=True):
-        fig.add_trace(trace("scatter", 
+        draft.add(trace("scatter",
             name=f"{plain_text(group, limit=40, wrap=None)} · {'background (day)' if span else 'known to the day'}", showlegend=False,
             mode="markers", x=part["earliest"] + ONE_DAY / 2, y=part["y"],
             marker={"color": colours[group], "size": 11, "symbol": "square-open" if span else "circle",
@@ -284,38 +284,38 @@ KIND_KEYS = (  # (mask name, legend text, marker symbol)
 )
 
 
-def _add_legend_keys(fig: go.Figure, marks: pd.DataFrame, colours: dict[str, str],
+def _add_legend_keys(draft: Draft, marks: pd.DataFrame, colours: dict[str, str],
                      context_groups: pd.DataFrame | None = None) -> None:
     """Legend: one colour entry per group (toggles its marks) and one grey entry per mark kind."""
     context_groups = context_groups if context_groups is not None else pd.DataFrame(columns=["group"])
     for group in sorted({*marks["group"], *context_groups["group"]}, key=_legend_rank):
-        fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers",
-                            name=plain_text(group, limit=40, wrap=None), legendgroup=group,
-                                 marker={"color": colours[group], "symbol": "square", "size": 11},
-                                 legendrank=1))
+        draft.add(trace("scatter", x=[None], y=[None], mode="markers",
+                        name=plain_text(group, limit=40, wrap=None), legendgroup=group,
+                        marker={"color": colours[group], "symbol": "square", "size": 11},
+                        legendrank=1))
     present = {"day_incident": (marks["day"] & ~marks["span"]).any(),
                "range_incident": (~marks["day"] & ~marks["span"]).any(),
                "range_span": (~marks["day"] & marks["span"]).any(),
                "day_span": (marks["day"] & marks["span"]).any()}
     if len(context_groups):
-        fig.add_trace(trace("bar", x=[None], y=[None], orientation="h", legendrank=2,
-                            name="context band: background, long-running", hoverinfo="skip",
-                            marker={"color": rgba("#777777", 0.35), "line": {"width": 0}}))
+        draft.add(trace("bar", x=[None], y=[None], orientation="h", legendrank=2,
+                        name="context band: background, long-running", hoverinfo="skip",
+                        marker={"color": rgba("#777777", 0.35), "line": {"width": 0}}))
     for key, text, symbol in KIND_KEYS:
         if not present[key]:
             continue
         if key.startswith("range"):
             span = key == "range_span"
-            fig.add_trace(trace("bar", x=[None], y=[None], orientation="h", name=text, legendrank=2,
-                                 legendgroup=f"kind_{key}", hoverinfo="skip",
-                                 marker={"color": rgba("#777777", 0.12 if span else 0.5),
-                                         "pattern": {"shape": "/" if span else "", "fgcolor": "#555555",
-                                                     "solidity": 0.25, "size": 5},
-                                         "line": {"color": "#555555", "width": 1}}))
+            draft.add(trace("bar", x=[None], y=[None], orientation="h", name=text, legendrank=2,
+                            legendgroup=f"kind_{key}", hoverinfo="skip",
+                            marker={"color": rgba("#777777", 0.12 if span else 0.5),
+                                    "pattern": {"shape": "/" if span else "", "fgcolor": "#555555",
+                                                "solidity": 0.25, "size": 5},
+                                    "line": {"color": "#555555", "width": 1}}))
         else:
-            fig.add_trace(trace("scatter", x=[None], y=[None], mode="markers", name=text, legendgroup=f"kind_{key}",
-                                     marker={"color": "#777777", "symbol": symbol, "size": 10},
-                                     legendrank=2, hoverinfo="skip"))
+            draft.add(trace("scatter", x=[None], y=[None], mode="markers", name=text, legendgroup=f"kind_{key}",
+                            marker={"color": "#777777", "symbol": symbol, "size": 10},
+                            legendrank=2, hoverinfo="skip"))
 
 
 def _legend_rank(group: str) -> tuple[int, str]:
@@ -324,7 +324,7 @@ def _legend_rank(group: str) -> tuple[int, str]:
     return (camps.index(group) if group in camps else len(camps), group)
 
 
-def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
+def _add_same_as(draft: Draft, marks: pd.DataFrame) -> None:
     """Dotted connector between reports of one occurrence; black segment = intersection."""
     first = marks.drop_duplicates("event_id").set_index("event_id")
     links = first[first["same_as"].fillna("").astype(str).isin(first.index)]
@@ -349,21 +349,21 @@ def _add_same_as(fig: go.Figure, marks: pd.DataFrame) -> None:
                 ix += [lo, hi + ONE_DAY, None]
                 iy += [point["y"], point["y"], None]
                 it += [label, label, ""]
-    fig.add_trace(trace("scatter", name="same occurrence (linked reports)", mode="lines", x=cx, y=cy,
-                             line={"color": "#444444", "dash": "dot", "width": 1.5},
-                             hovertext=ct, hoverinfo="text", legendgroup="same_as"))
+    draft.add(trace("scatter", name="same occurrence (linked reports)", mode="lines", x=cx, y=cy,
+                    line={"color": "#444444", "dash": "dot", "width": 1.5},
+                    hovertext=ct, hoverinfo="text", legendgroup="same_as"))
     if ix:
-        fig.add_trace(trace("scatter", name="intersected interval", mode="lines", x=ix, y=iy,
-                                 line={"color": "#000000", "width": 4},
-                                 hovertext=it, hoverinfo="text", legendgroup="same_as"))
+        draft.add(trace("scatter", name="intersected interval", mode="lines", x=ix, y=iy,
+                        line={"color": "#000000", "width": 4},
+                        hovertext=it, hoverinfo="text", legendgroup="same_as"))
 
 
-def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, float, str]],
+def _layout(draft: Draft, marks: pd.DataFrame, bands: list[tuple[str, float, float, str]],
             title: str, context: str, swimlane: str, colour_by: str,
-            band_top: float = 0.0, moments: tuple[list[dict], list[dict]] = ([], [])) -> go.Figure:
+            band_top: float = 0.0, moments: tuple[list[dict], list[dict]] = ([], [])) -> None:
     total = bands[-1][2] if bands else 1
     span = total + 0.8 + band_top
-    base_layout(fig, title, context, height=int(min(2600, 190 + TRACK_PX * span)))
+    base_layout(draft, title, context, height=int(min(2600, 190 + TRACK_PX * span)))
     shapes = [lane_stripe(i, low, high, camp) for i, (_, low, high, camp) in enumerate(bands)]
     annotations = [camp_label(camp, low) for i, (_, low, _, camp) in enumerate(bands)
                    if i == 0 or bands[i - 1][3] != camp] if swimlane != "town" else []
@@ -371,30 +371,28 @@ def _layout(fig: go.Figure, marks: pd.DataFrame, bands: list[tuple[str, float, f
         shapes.append({"type": "rect", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
                        "y0": -band_top - 0.1, "y1": -0.2, "fillcolor": "#FAFAFA",
                        "line": {"width": 0}, "layer": "below"})
-    fig.update_layout(shapes=shapes + moments[0], annotations=annotations + moments[1],
-                      barmode="overlay",
-                      legend={"title": f"colour: {colour_by}",
-                              "font_size": 11, "groupclick": "togglegroup"},
-                      hovermode="closest")
-    fig.update_xaxes(type="date", showgrid=True, gridcolor="#DDDDDD", side="top")
+    draft.update(shapes=shapes + moments[0], annotations=annotations + moments[1],
+                 barmode="overlay",
+                 legend={"title": {"text": f"colour: {colour_by}"}, "font": {"size": 11}, "groupclick": "togglegroup"},
+                 hovermode="closest")
+    draft.axes("x", type="date", showgrid=True, gridcolor="#DDDDDD", side="top")
     # The same axis again at the bottom, so a tall chart reads without scrolling back up.
-    fig.update_layout(xaxis2={"type": "date", "overlaying": "x", "matches": "x", "side": "bottom",
-                              "showgrid": False},
-                      margin_t=fig.layout.margin.t + 28, margin_b=40)
-    fig.add_trace(trace("scatter", x=[marks["earliest"].min() if len(marks) else None], y=[None],
-                        xaxis="x2", showlegend=False, hoverinfo="skip", mode="markers"))
+    margin = draft.layout["margin"]
+    draft.update(xaxis2={"type": "date", "overlaying": "x", "matches": "x", "side": "bottom", "showgrid": False},
+                 margin={"t": margin["t"] + 28, "b": 40})
+    draft.add(trace("scatter", x=[marks["earliest"].min() if len(marks) else None], y=[None],
+                xaxis="x2", showlegend=False, hoverinfo="skip", mode="markers"))
     ticks = [(lo + hi) / 2 for _, lo, hi, _ in bands]
     text = [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands]
     if band_top:
         ticks.insert(0, -band_top / 2 - 0.15)
         text.insert(0, "context (background)")
-    fig.update_yaxes(tickvals=ticks, ticktext=text, range=[total + 0.2, -band_top - 0.3],
-                     showgrid=False, zeroline=False, title={"text": swimlane})
-    fixed_label_margin(fig, text, title=True)
-    fig.update_xaxes(automargin=False)         # the top and bottom margins hold the date axes
+    draft.axes("y", tickvals=ticks, ticktext=text, range=[total + 0.2, -band_top - 0.3],
+               showgrid=False, zeroline=False, title={"text": swimlane})
+    fixed_label_margin(draft, text, title=True)
+    draft.axes("x", automargin=False)         # the top and bottom margins hold the date axes
     # A legend taller than the plot scrolls (a screenshot cannot): a short chart grows to fit it.
-    fig.update_layout(height=max(fig.layout.height, fig.layout.margin.t + fig.layout.margin.b + legend_px(fig)))
-    fig.layout.meta = {"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
+    draft.update(height=max(draft.layout["height"], margin["t"] + margin["b"] + legend_px(draft.traces)))
+    draft.update(meta={"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
                        "lanes": [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands],
-                       "camps": [camp for _, _, _, camp in bands]}
-    return fig
+                       "camps": [camp for _, _, _, camp in bands]})

@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from components.events.model import side_label
 from components.events.schema import NO_VALUE
-from components.views.figures.common import SIDE_COLOURS, date_text, plain_text, rgba, trace
+from components.views.figures.common import SIDE_COLOURS, Draft, date_text, plain_text, rgba, trace
 
 ONE_DAY = pd.Timedelta(days=1)
 CONTEXT_TRACK = 0.34     # the context band's tracks are thinner than a lane's
@@ -41,7 +40,7 @@ def context_groups_of(context: pd.DataFrame, colour_by: str) -> pd.DataFrame:
     return pd.DataFrame({"group": groups.to_numpy(), "day": False, "span": True})
 
 
-def add_context_band(fig: go.Figure, context: pd.DataFrame, context_groups: pd.DataFrame,
+def add_context_band(draft: Draft, context: pd.DataFrame, context_groups: pd.DataFrame,
                      colours: dict[str, str], hover: Callable[[dict], str]) -> float:
     """Background and long-running rows as thin spans above the lanes (packed on thin
     tracks at negative y); returns the band's top in y units (0 when there is none)."""
@@ -60,13 +59,13 @@ def add_context_band(fig: go.Figure, context: pd.DataFrame, context_groups: pd.D
         ys.append(-0.5 - track * CONTEXT_TRACK)
     ordered = ordered.assign(y=ys, hover=[hover(rec) for rec in ordered.to_dict("records")])
     for group, part in ordered.groupby("group", sort=True):
-        fig.add_trace(trace("bar", name=f"{plain_text(group, limit=40, wrap=None)} · context",
-                            showlegend=False, orientation="h",
-                            y=part["y"], base=part["earliest"],
-                            x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
-                            width=CONTEXT_TRACK * 0.6,
-                            marker={"color": rgba(colours[group], 0.35), "line": {"width": 0}},
-                            hovertext=part["hover"], hoverinfo="text", legendgroup=group))
+        draft.add(trace("bar", name=f"{plain_text(group, limit=40, wrap=None)} · context",
+                        showlegend=False, orientation="h",
+                        y=part["y"], base=part["earliest"],
+                        x=(part["latest"] + ONE_DAY - part["earliest"]).dt.total_seconds() * 1000,
+                        width=CONTEXT_TRACK * 0.6,
+                        marker={"color": rgba(colours[group], 0.35), "line": {"width": 0}},
+                        hovertext=part["hover"], hoverinfo="text", legendgroup=group))
     return 0.5 + (len(ends) - 1) * CONTEXT_TRACK + CONTEXT_TRACK / 2
 
 
