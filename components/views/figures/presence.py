@@ -53,35 +53,19 @@ def presence_figure(episodes: list[Episode], *, context: str = "",
         if not mine:
             continue
         colour = SIDE_COLOURS[side]
-        hover = [_hover(e) for e in mine]
-        ys = [row[(e.place, side)] for e in mine]
-        possible = [e.possible for e in mine]
-        draft.add(trace("bar", orientation="h", name=f"{side_label(side)}: possibly there",
-                        y=ys, base=[pd.Timestamp(a) for a, _ in possible],
-                        x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
-                           for a, b in possible],
-                        width=0.8, marker={"color": rgba(colour, 0.22), "line": {"width": 0}},
-                        hovertext=hover, hoverinfo="text", legendgroup=side))
-        certain = [(e, _evidenced(e)) for e in mine if _evidenced(e)]
+        certain = [(e, span) for e in mine if (span := _evidenced(e))]
         tail = [(e, (max(e.last_seen, e.start_latest), e.data_end)) for e in mine
                 if e.end_earliest is None and e.certain and e.last_seen and e.last_seen < e.data_end]
-        draft.add(trace("bar", orientation="h",
-                        name=f"{side_label(side)}: no later event removes it",
-                        y=[row[(e.place, side)] for e, _ in tail],
-                        base=[pd.Timestamp(a) for _, (a, _) in tail],
-                        x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
-                           for _, (a, b) in tail],
-                        width=0.8, marker={"color": rgba(colour, 0.5), "line": {"width": 0}},
-                        hovertext=[_hover(e) for e, _ in tail], hoverinfo="text",
-                        legendgroup=side))
-        draft.add(trace("bar", orientation="h", name=f"{side_label(side)}: certainly there",
-                        y=[row[(e.place, side)] for e, _ in certain],
-                        base=[pd.Timestamp(a) for _, (a, _) in certain],
-                        x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
-                           for _, (a, b) in certain],
-                        width=0.8, marker={"color": colour, "line": {"width": 0}},
-                        hovertext=[_hover(e) for e, _ in certain], hoverinfo="text",
-                        legendgroup=side))
+        for label, spans, fill in (("possibly there", [(e, e.possible) for e in mine], rgba(colour, 0.22)),
+                                   ("no later event removes it", tail, rgba(colour, 0.5)),
+                                   ("certainly there", certain, colour)):
+            draft.add(trace("bar", orientation="h", name=f"{side_label(side)}: {label}",
+                            y=[row[(e.place, side)] for e, _ in spans],
+                            base=[pd.Timestamp(a) for _, (a, _) in spans],
+                            x=[(pd.Timestamp(b) + ONE_DAY - pd.Timestamp(a)).total_seconds() * 1000
+                               for _, (a, b) in spans],
+                            width=0.8, marker={"color": fill, "line": {"width": 0}},
+                            hovertext=[_hover(e) for e, _ in spans], hoverinfo="text", legendgroup=side))
     height = 150 + ROW_PX * (len(places) * (len(sides) + 0.6))
     base_layout(draft, title, safe_context, height=int(min(1800, height)))
     # The legend (a column of three keys per side) in the bottom margin, under the date axis,

@@ -392,7 +392,7 @@ def _layout(draft: Draft, marks: pd.DataFrame, bands: list[tuple[str, float, flo
     fixed_label_margin(draft, text, title=True)
     draft.axes("x", automargin=False)         # the top and bottom margins hold the date axes
     # A legend taller than the plot scrolls (a screenshot cannot): a short chart grows to fit it.
-    draft.update(height=max(draft.layout["height"], margin["t"] + margin["b"] + legend_px(draft.traces)))
-    draft.update(meta={"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
+    draft.update(height=max(draft.layout["height"], margin["t"] + margin["b"] + legend_px(draft.traces)),
+                 meta={"mode": "events", "marks": int(len(marks)), "ms_per_day": MS_PER_DAY,
                        "lanes": [plain_text(lane, limit=40, wrap=None) for lane, _, _, _ in bands],
                        "camps": [camp for _, _, _, camp in bands]})
