@@ -9,7 +9,7 @@ from components.views.figures import MissingColumnError, balance_figure, map_fig
 from components.views.figures.common import plain_text
 from components.views.figures.density import bin_starts, choose_bin
 from components.views.figures.geo import load_geo_lines
-from components.views.figures.map import LEANS as MAP_LEANS, place_table
+from components.views.figures.map import LEANS as MAP_LEANS, Located, place_table
 
 FRAME = make_frame()
 
@@ -192,6 +192,26 @@ def test_map_hover_list_is_capped():
     places = place_table(make_big_frame(3000), max_hover=8)
     assert all(p.count("<br>") <= 8 for p in places["listing"])
     assert places["listing"].str.contains("more").all()
+
+
+# rows kept -> the year slider's summary of them must be the table of those rows alone
+SUBSET_CASES = {
+    "a year": lambda f: (f["earliest"].dt.year <= 2019) & (f["latest"].dt.year >= 2019),
+    "one town": lambda f: f["town"] == "Albu Kamal",
+    "every other row": lambda f: pd.Series([i % 2 == 0 for i in range(len(f))], index=f.index),
+    "none": lambda f: f["lat"] > 90,
+}
+
+
+@pytest.mark.parametrize("keep", SUBSET_CASES.values(), ids=SUBSET_CASES.keys())
+def test_map_subset_summary_is_the_table_of_the_subset(keep):
+    frame = make_big_frame(600).assign(favours=lambda f: f["favours"].where(f.index % 7 != 0, None))
+    frame.loc[frame.index % 11 == 0, "town"] = ""                   # some rows only located by a grid cell
+    located = Located.of(frame)
+    mask = keep(located.rows).to_numpy()
+    whole = located.places(mask, max_hover=3).reset_index(drop=True)
+    alone = place_table(located.rows[mask], max_hover=3).reset_index(drop=True)
+    pd.testing.assert_frame_equal(whole, alone, check_dtype=False)
 
 
 def test_map_grid_cells_for_rows_without_town():

@@ -14,6 +14,7 @@ slider picks one year (the events whose interval touches it) or all years.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,7 @@ from components.views.figures.geo import GeoLine
 
 MAP_COLUMNS = frozenset({"event_id", "town", "towns", "lat", "lon", "sides", "favours", "earliest",
                          "latest", "summary"})
+PLACE_FIELDS = ("town", "lat", "lon", "favours", "earliest", "latest", "summary")   # what a place's summary reads
 # A place's lean -> (legend name, colour of the favours value it is drawn in), legend order.
 LEANS = {
     "russia": ("more events favour Russia", "russia"),
@@ -55,56 +57,98 @@ def at_every_place(events: pd.DataFrame, coords: dict[str, tuple[float, float]])
     towns = explode_list(events["towns"].reset_index(drop=True))
     known = towns[towns.isin(coords)]
     rows = events.reset_index(drop=True)
-    spread = rows.iloc[known.index.to_numpy()].assign(
-        town=known.to_numpy(), lat=[coords[t][0] for t in known], lon=[coords[t][1] for t in known])
-    rest = rows.drop(index=pd.unique(known.index.to_numpy()))
-    return pd.concat([spread, rest], ignore_index=True)
+    at = known.index.to_numpy()
+    codes, names = pd.factorize(known)                    # coordinates looked up once per place
+    names = np.asarray(names, dtype=object)
+    lat, lon = (np.array([coords[name][i] for name in names], dtype=float) for i in (0, 1))
+    spread = rows.take(at).assign(town=names[codes], lat=lat[codes], lon=lon[codes])
+    rest = np.ones(len(rows), dtype=bool)
+    rest[at] = False
+    return pd.concat([spread, rows[rest]], ignore_index=True)
+
+
+@dataclass(frozen=True)
+class Located:
+    """The rows with coordinates, read once per map into arrays: each row's place (a named
+    town, or for a row without one its ``GRID`` cell, "34.45°N 40.90°E"), favours, position
+    and earliest day.  ``places`` summarises all rows or a subset (a year of the slider) by
+    counting codes, without regrouping or copying the rows."""
+
+    rows: pd.DataFrame          # PLACE_FIELDS of the located rows (read only for the hover lists)
+    codes: np.ndarray           # per row: its place's index in ``names``
+    names: np.ndarray           # place names, sorted
+    favour_codes: np.ndarray    # per row: its favours' index in ``favours``
+    favours: tuple[str, ...]    # favours values ("unclear" where none)
+    lat: np.ndarray
+    lon: np.ndarray
+    earliest: np.ndarray
+
+    @classmethod
+    def of(cls, events: pd.DataFrame) -> "Located":
+        rows = events.loc[events["lat"].notna() & events["lon"].notna(), list(PLACE_FIELDS)]
+        lat, lon = rows["lat"].to_numpy(dtype=float), rows["lon"].to_numpy(dtype=float)
+        town = rows["town"]
+        no_town = (town.isna() | (town.astype(object) == "")).to_numpy() if len(rows) else np.zeros(0, bool)
+        if no_town.any():
+            place = town.fillna("").astype(object).to_numpy(copy=True)
+            cells = zip(np.round(lat[no_town] / GRID) * GRID, np.round(lon[no_town] / GRID) * GRID)
+            place[no_town] = [f"{a:.2f}°N {o:.2f}°E" for a, o in cells]
+            codes, names = pd.factorize(place, sort=True)
+        else:
+            codes, names = pd.factorize(town, sort=True)
+        favour_codes, favours = pd.factorize(rows["favours"].fillna("unclear"))
+        return cls(rows, codes, np.asarray(names, dtype=object), favour_codes, tuple(str(f) for f in favours),
+                   lat, lon, rows["earliest"].to_numpy())
+
+    def places(self, mask: np.ndarray | None = None, *, max_hover: int = MAX_HOVER) -> pd.DataFrame:
+        """One row per place with at least one of the rows ``mask`` (over ``rows``) keeps, all when None:
+        place, lat, lon, events, its lean (``side``: a key of ``LEANS``), the favours split
+        text and the hover list; busiest first."""
+        keep = np.arange(len(self.codes)) if mask is None else np.flatnonzero(mask)
+        if not len(keep):
+            return pd.DataFrame(columns=["place", "lat", "lon", "events", "side", "split", "listing"])
+        codes, favours = self.codes[keep], self.favours
+        count = np.bincount(codes, minlength=len(self.names))
+        at = np.flatnonzero(count)
+        pairs = np.bincount(codes * len(favours) + self.favour_codes[keep],
+                            minlength=len(self.names) * len(favours)).reshape(len(self.names), -1)[at]
+        russia, iran = (pairs[:, favours.index(camp)] if camp in favours else np.zeros(len(at), int)
+                        for camp in ("russia", "iran"))
+        labels = [side_label(f) for f in favours]
+        alphabetical = sorted(range(len(favours)), key=favours.__getitem__)    # ties: favours value, A-Z
+        split = [" · ".join(f"{labels[j]} {row[j]}" for j in sorted((j for j in alphabetical if row[j]),
+                                                                     key=lambda j: -row[j]))
+                 for row in pairs]
+        mean = pd.DataFrame({"lat": self.lat[keep], "lon": self.lon[keep]}).groupby(codes).mean()
+        table = pd.DataFrame({
+            "place": self.names[at],
+            "lat": mean["lat"].to_numpy(), "lon": mean["lon"].to_numpy(),
+            "events": count[at],
+            "side": np.select([russia > iran, iran > russia, russia > 0], ["russia", "iran", "even"], "neither"),
+            "split": split,
+            "listing": self._listings(keep, max_hover).reindex(at).to_numpy(),
+        })
+        return table.sort_values("events", ascending=False, kind="stable")
+
+    def _listings(self, keep: np.ndarray, max_hover: int) -> pd.Series:
+        """Per place code: its first ``max_hover`` rows of ``keep`` by date, plus '… and N more'."""
+        codes = self.codes[keep]
+        order = np.lexsort((self.earliest[keep], codes))
+        sorted_codes = codes[order]
+        first = np.arange(len(order)) - np.searchsorted(sorted_codes, sorted_codes, side="left") < max_hover
+        head = self.rows.iloc[keep[order[first]]]
+        lines = (head["earliest"].map(date_text) + " .. " + head["latest"].map(date_text) + "  "
+                 + head["summary"].map(lambda s: plain_text(s, limit=90, wrap=None)))
+        listing = pd.Series(lines.to_numpy(), index=sorted_codes[first]).groupby(level=0).agg("<br>".join)
+        more = pd.Series(np.bincount(codes)) - max_hover
+        extra = more[more > 0].map(lambda n: f"<br>… and {n:,} more")
+        return listing + extra.reindex(listing.index).astype(object).fillna("")
 
 
 def place_table(events: pd.DataFrame, *, max_hover: int = MAX_HOVER) -> pd.DataFrame:
     """One row per place: place, lat, lon, events, its lean (``side``: a key of ``LEANS``),
-    the favours split text and the hover list."""
-    located = events.loc[events["lat"].notna() & events["lon"].notna(),
-                         ["town", "lat", "lon", "favours", "earliest", "latest", "summary"]]
-    if located.empty:
-        return pd.DataFrame(columns=["place", "lat", "lon", "events", "side", "split", "listing"])
-    place = located["town"].fillna("").astype(object).to_numpy(copy=True)
-    no_town = place == ""
-    if no_town.any():
-        lat = np.round(located["lat"].to_numpy()[no_town] / GRID) * GRID
-        lon = np.round(located["lon"].to_numpy()[no_town] / GRID) * GRID
-        place[no_town] = [f"{a:.2f}°N {o:.2f}°E" for a, o in zip(lat, lon)]
-    codes, names = pd.factorize(place, sort=True)
-    base = pd.DataFrame({"code": codes, "lat": located["lat"].to_numpy(),
-                         "lon": located["lon"].to_numpy()})
-    places = base.groupby("code").agg(lat=("lat", "mean"), lon=("lon", "mean"), events=("lat", "size"))
-    favours = located["favours"].fillna("unclear").astype(str).to_numpy()
-    split = (pd.DataFrame({"code": codes, "side": favours})
-             .groupby(["code", "side"]).size().rename("n").reset_index()
-             .sort_values(["code", "n", "side"], ascending=[True, False, True], kind="stable"))
-    camps = pd.crosstab(codes, favours).reindex(index=places.index, columns=["russia", "iran"], fill_value=0)
-    russia, iran = camps["russia"], camps["iran"]
-    places["side"] = np.select([russia > iran, iran > russia, russia > 0], ["russia", "iran", "even"], "neither")
-    places["split"] = split.assign(part=split["side"].map(side_label) + " " + split["n"].astype(str)) \
-        .groupby("code")["part"].agg(" · ".join)
-    places["listing"] = _listings(located, codes, max_hover)
-    places.insert(0, "place", names[places.index.to_numpy()])
-    return places.reset_index(drop=True).sort_values("events", ascending=False, kind="stable")
-
-
-def _listings(located: pd.DataFrame, codes: np.ndarray, max_hover: int) -> pd.Series:
-    """Per place code: its first ``max_hover`` events by date, plus '… and N more'."""
-    order = np.lexsort((located["earliest"].to_numpy(), codes))
-    sorted_codes = codes[order]
-    rank = np.arange(len(order)) - np.searchsorted(sorted_codes, sorted_codes, side="left")
-    head = located.iloc[order[rank < max_hover]]
-    head_codes = sorted_codes[rank < max_hover]
-    lines = (head["earliest"].map(date_text) + " .. " + head["latest"].map(date_text) + "  "
-             + head["summary"].map(lambda s: plain_text(s, limit=90, wrap=None)))
-    listing = pd.Series(lines.to_numpy(), index=head_codes).groupby(level=0).agg("<br>".join)
-    more = pd.Series(np.bincount(codes)) - max_hover
-    extra = more[more > 0].map(lambda n: f"<br>… and {n:,} more")
-    return listing + extra.reindex(listing.index).astype(object).fillna("")
+    the favours split text and the hover list (``Located.places``)."""
+    return Located.of(events).places(max_hover=max_hover)
 
 
 def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), context: str = "",
@@ -120,10 +164,10 @@ def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), con
     safe_context = context_markup(context, width=95)
     if events.empty:
         return empty_figure("Map: no events match the current filters", safe_context)
-    events = at_every_place(events, coords or {})
-    places = place_table(events, max_hover=max_hover)
-    located = events["lat"].notna() & events["lon"].notna()
-    unlocated = int((~located).sum())
+    events = at_every_place(events[["towns", *PLACE_FIELDS]], coords or {})
+    located = Located.of(events)
+    places = located.places(max_hover=max_hover)
+    unlocated = len(events) - len(located.rows)
     inside = _in_view(places)
     notes = []
     if unlocated:
@@ -143,16 +187,17 @@ def map_figure(events: pd.DataFrame, *, geo_lines: tuple[GeoLine, ...] = (), con
                         line=LINE_STYLES[line.kind], hoverinfo="skip"))
     if not places.empty:
         _add_places(draft, places)
-        _add_year_slider(draft, events[located], places, max_hover)
+        _add_year_slider(draft, located, places, max_hover)
     _layout(draft, places, title, safe_context, note)
     return draft.figure()
 
 
-def _add_year_slider(draft: Draft, located: pd.DataFrame, places: pd.DataFrame,
+def _add_year_slider(draft: Draft, located: Located, places: pd.DataFrame,
                      max_hover: int) -> None:
     """A slider under the map: "all" or one year (the events whose interval touches it)."""
-    first, last = located["earliest"].min().year, located["latest"].max().year
-    years = list(range(first, last + 1))
+    first = located.rows["earliest"].dt.year.to_numpy()     # the years each row's interval touches
+    last = located.rows["latest"].dt.year.to_numpy()
+    years = list(range(int(first.min()), int(last.max()) + 1))
     if len(years) < 2 or len(years) > 30:
         return
     shown_places = set(places["place"])
@@ -160,8 +205,7 @@ def _add_year_slider(draft: Draft, located: pd.DataFrame, places: pd.DataFrame,
     base = len(traces)                       # lines + the "all" traces come first
     groups: list[range] = []
     for year in years:
-        touching = located[(located["earliest"].dt.year <= year) & (located["latest"].dt.year >= year)]
-        part = place_table(touching, max_hover=max_hover) if len(touching) else places.iloc[:0]
+        part = located.places((first <= year) & (last >= year), max_hover=max_hover)
         part = part[part["place"].isin(shown_places)]
         before = len(traces)
         if len(part):
