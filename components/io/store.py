@@ -73,6 +73,8 @@ def column_to_arrow(series: pd.Series, kind: pa.DataType) -> pa.Array:
     if pa.types.is_date(kind):
         stamps = pd.to_datetime(series).to_numpy(dtype="datetime64[D]")
         return pa.array(stamps, type=pa.date32())
+    if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+        return pa.array(series.array).cast(kind)       # already Arrow strings (missing = null): no copy out
     return pa.array(series.astype(object).where(series.notna(), None).tolist(), type=kind)
 
 

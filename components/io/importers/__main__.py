@@ -19,7 +19,7 @@ from components.text import terminal_text
 
 from . import KINDS, DEFAULT_MAX_ROWS, ImportFileError, import_file
 from .files import replace_dir
-from .frame import frame_to_csv
+from .frame import write_csv
 from .rows import DATE_ORDERS
 
 
@@ -66,7 +66,8 @@ def _write_import(out: Path, frame, report) -> list[str]:
     folder that then replaces ``out`` as a whole (files.replace_dir). SIGTERM during the
     write is turned into an exit that removes the unfinished folder."""
     def write(folder: Path) -> list[str]:
-        (folder / "events.csv").write_text(frame_to_csv(frame), encoding="utf-8")
+        with open(folder / "events.csv", "wb") as handle:
+            write_csv(frame, handle)
         written = ["events.csv"]
         if _write_parquet(frame, folder / "events.parquet"):
             written.append("events.parquet")

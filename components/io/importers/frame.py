@@ -2,35 +2,82 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from operator import itemgetter
+from typing import BinaryIO
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from dateutil.relativedelta import relativedelta
 
 from components.events.schema import FRAME_COLUMNS, LIST_SEP, blank_row, precision_of
 
 def make_frame(rows: list[dict]) -> pd.DataFrame:
-    """The events table from row dicts: exactly FRAME_COLUMNS, dates as datetime64, lists as lists."""
-    frame = pd.DataFrame(rows if rows else [], columns=list(FRAME_COLUMNS))
-    for column, kind in FRAME_COLUMNS.items():
-        if kind == "date":
-            frame[column] = pd.to_datetime(frame[column], errors="raise").astype("datetime64[ns]")
-        elif kind == "float":
-            frame[column] = pd.to_numeric(frame[column]).astype("float64")
-        elif kind == "list":
-            frame[column] = frame[column].map(list).astype(object)
-        else:
-            frame[column] = frame[column].fillna("").astype(str)
-    return frame
+    """The events table from row dicts: exactly FRAME_COLUMNS, dates as datetime64, lists as lists.
+
+    Built column by column from plain lists, text columns straight into Arrow strings (a
+    frame from 200,000 dicts, converted after, took 4-6 s; the columns take about two)."""
+    columns = list(zip(*map(_ROW_VALUES, rows))) or [()] * len(FRAME_COLUMNS)   # row by row: 4x faster
+    return pd.DataFrame({column: _typed_column(list(values), kind)
+                         for (column, kind), values in zip(FRAME_COLUMNS.items(), columns)}, columns=list(FRAME_COLUMNS))
 
 
-def frame_to_csv(frame: pd.DataFrame) -> str:
-    """The table as events.csv text: lists joined with LIST_SEP, dates ISO, NaN/NaT empty.
+_ROW_VALUES = itemgetter(*FRAME_COLUMNS)
 
-    Column by column (a 200,000-row import writes in a second or two, not cell by cell);
-    CRLF line ends, so a bare CR inside a cell gets quoted.
+
+def _typed_column(values: list, kind: str) -> pd.Series:
+    if kind == "date":
+        return pd.Series(pd.to_datetime(pd.Series(values, dtype=object), errors="raise"), dtype="datetime64[ns]")
+    if kind == "float":
+        return pd.to_numeric(pd.Series(values, dtype=object)).astype("float64")
+    if kind == "list":
+        return pd.Series([list(v) for v in values], dtype=object)
+    try:                                   # the usual column, all strings: straight to Arrow
+        text = pa.array(values, type=pa.large_string())
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        text = None
+    if text is None or text.null_count:
+        return pd.Series(values, dtype=object).fillna("").astype(str)
+    return pd.Series(text, dtype="str")
+
+
+CSV_SLICE = 16_384   # rows turned into text at a time: memory bounded by a slice, not the table
+
+
+def write_csv(frame: pd.DataFrame, out: BinaryIO) -> None:
+    """Write the table as events.csv, UTF-8: lists joined with LIST_SEP, dates ISO, NaN/NaT empty.
+
+    Written as Python's ``csv`` module writes it (``QUOTE_MINIMAL``: a field is quoted when it
+    holds a comma, a quote or a line break, its quotes doubled), with CRLF line ends so a bare
+    CR inside a cell gets quoted; but column by column in Arrow, ``CSV_SLICE`` rows at a time
+    (a 200,000-row import is 400 MB of text: 8-9 s through ``DataFrame.to_csv``).
     """
-    text = pd.DataFrame({column: _text_column(frame[column], kind) for column, kind in FRAME_COLUMNS.items()})
-    return text.to_csv(index=False, lineterminator="\r\n")
+    out.write((",".join(FRAME_COLUMNS) + "\r\n").encode("utf-8"))
+    for first in range(0, len(frame), CSV_SLICE):
+        part = frame.iloc[first: first + CSV_SLICE]
+        fields = [_csv_field(_text_column(part[column], kind)) for column, kind in FRAME_COLUMNS.items()]
+        lines = pc.binary_join_element_wise(*fields, _TEXT(","))
+        lines = pc.binary_join_element_wise(lines, _TEXT("\r\n"), _TEXT(""))
+        offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset: lines.offset + len(lines) + 1]
+        out.write(memoryview(lines.buffers()[2])[offsets[0]:offsets[-1]])
+
+
+def _TEXT(value: str) -> pa.Scalar:
+    return pa.scalar(value, pa.large_string())
+
+
+def _csv_field(values: pd.Series) -> pa.Array:
+    """A text column as CSV fields: quoted (quotes doubled) where it holds , " CR or LF."""
+    text = pa.array(values.array) if isinstance(values.dtype, pd.StringDtype) else pa.array(values.tolist())
+    if isinstance(text, pa.ChunkedArray):
+        text = text.combine_chunks()
+    text = pc.fill_null(text.cast(pa.large_string()), _TEXT(""))
+    needs = pc.match_substring_regex(text, '[",\r\n]')
+    if not pc.any(needs).as_py():
+        return text
+    quoted = pc.binary_join_element_wise(_TEXT(""), pc.replace_substring(text, '"', '""'), _TEXT(""), _TEXT('"'))
+    return pc.if_else(needs, quoted, text)
 
 
 def _text_column(values: pd.Series, kind: str) -> pd.Series:
