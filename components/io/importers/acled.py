@@ -70,8 +70,8 @@ def convert_acled(record: Record, ctx: ImportContext, row: dict) -> None:
         start, end, granularity, timex, why = acled_interval(day, code)
         set_interval(row, start, end, granularity, timex, f"acled_precision_{code}",
                      f"ACLED event_date {day} with time_precision {code}: {why} -> {start}..{end}")
-    parties = [ctx.party(record, ("actor1", "assoc_actor_1")), ctx.party(record, ("actor2", "assoc_actor_2"))]
-    ctx.actors(row, parties)
+    dyad = ctx.dyad(record, (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2")))
+    ctx.actors(row, dyad)
     if not row["actors"]:
         ctx.warn(record, "actor1", "", "no actor named; the event has no actors")
     town_names = [t.strip() for t in record.get("towns").split(";") if t.strip()] or [location] * bool(location)
@@ -87,7 +87,7 @@ def convert_acled(record: Record, ctx: ImportContext, row: dict) -> None:
         event_id=event_id, source_id="acled", source_file=ctx.label, outlet=record.get("source"),
         quote=record.get("notes"), date_text=record.get("date_text") or record.get("event_date"),
         event_type=(sub_type or event_type).lower(), status="reported",
-        favours=record.get("favours") or ctx.decide_favours(event_type, sub_type, parties),
+        favours=record.get("favours") or ctx.decide_favours(event_type, sub_type, dyad),
         summary=_summary(record, fatalities),
         fatalities=math.nan if fatalities is None else float(fatalities),
         admin1=record.get("admin1"), admin2=record.get("admin2"), admin3=record.get("admin3"),

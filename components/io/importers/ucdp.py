@@ -51,8 +51,8 @@ def convert_ucdp(record: Record, ctx: ImportContext, row: dict) -> None:
     granularity, timex = shape_of(start, end)
     set_interval(row, start, end, granularity, timex, f"ucdp_date_prec_{prec}",
                  f"UCDP date_start..date_end {start}..{end} (date_prec {prec}: {meaning}) -> {start}..{end}")
-    parties = [ctx.party(record, ("side_a",)), ctx.party(record, ("side_b",))]
-    ctx.actors(row, parties)
+    dyad = ctx.dyad(record, (("side_a",), ("side_b",)))
+    ctx.actors(row, dyad)
     location = _place_name(record)
     towns = [ctx.town(location, lat, lon)] if location else []
     if not location:
@@ -69,7 +69,7 @@ def convert_ucdp(record: Record, ctx: ImportContext, row: dict) -> None:
         outlet=record.get("source_office"), quote=record.get("source_headline") or record.get("source_article"),
         date_text=f"{start}..{end}" if start != end else start.isoformat(),
         event_type=violence, status="reported",
-        favours=ctx.decide_favours(violence, violence, parties), summary=summary,
+        favours=ctx.decide_favours(violence, violence, dyad), summary=summary,
         fatalities=float(deaths["best"]) if "best" in deaths else math.nan,
         admin1=record.get("adm_1"), admin2=record.get("adm_2"), geo_precision=record.get("where_prec"),
         source_event_type=violence, actor1=record.get("side_a"), actor2=record.get("side_b"),
