@@ -1,10 +1,12 @@
 """The import's output path: the events table built from row dicts, events.csv as Python's
-csv module writes it, and the collector paused (and given back) while rows are built."""
+csv module writes it, the source row's JSON as json.dumps writes it, and the collector paused
+(and given back) while rows are built."""
 from __future__ import annotations
 
 import csv
 import gc
 import io
+import json
 import math
 import threading
 from datetime import date
@@ -12,8 +14,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from components.events.records import Record
 from components.events.schema import FRAME_COLUMNS, LIST_SEP, blank_row
-from components.io.importers.common import collection_paused
+from components.io.importers.common import collection_paused, source_record
 from components.io.importers.frame import CSV_SLICE, make_frame, write_csv
 from components.io.store import frame_to_arrow
 
@@ -133,3 +136,19 @@ def test_concurrent_imports_share_one_pause():
     release.set()
     worker.join(5)
     assert gc.isenabled()
+
+
+# a source row's values -> its JSON must be json.dumps's, character for character
+SOURCE_VALUES = [
+    {"event_id_cnty": "SYR1", "notes": "plain"},
+    {"notes": 'quotes " and \\ backslash'},
+    {"notes": "line\nbreak\ttab\rCR\x01control"},
+    {"notes": "دير الزور – «Albu Kamal»", "admin1": ""},
+    {"weird key \"x\"": "v", "": ""},
+    {"notes": "lone surrogate \ud800 kept as json.dumps keeps it"},
+]
+
+
+@pytest.mark.parametrize("values", SOURCE_VALUES, ids=[str(i) for i in range(len(SOURCE_VALUES))])
+def test_the_source_row_json_is_json_dumps(values):
+    assert source_record(Record(2, values)) == json.dumps(values, ensure_ascii=False, separators=(",", ":"))
