@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .common import ImportContext, place, source_record
+from .common import ImportContext, source_record
 from .frame import set_interval, shape_of
 from .rows import Record, RowError, parse_coordinate, parse_date, parse_int, required
 
@@ -77,7 +77,7 @@ def convert_acled(record: Record, ctx: ImportContext, row: dict) -> None:
     town_names = [t.strip() for t in record.get("towns").split(";") if t.strip()] or [location] * bool(location)
     towns = [ctx.town(name, lat, lon) if i == 0 else ctx.town(name, math.nan, math.nan)
              for i, name in enumerate(town_names)]
-    place(row, towns, ctx.refs, ctx.admin_places(record))
+    ctx.place(row, towns, ctx.admin_places(record))
     if not towns:
         ctx.warn(record, "location", "", "no location or admin area; the event has no town")
     elif math.isnan(row["lat"]):

@@ -60,6 +60,7 @@ class ImportContext:
     names_checked: set[str] = field(default_factory=set)
     # the actor columns as written -> what they give; a big file repeats a few thousand dyads
     dyads: dict[tuple[str, ...], "Dyad"] = field(default_factory=dict)
+    place_lists: dict[tuple, tuple[list[str], list[str]]] = field(default_factory=dict)   # see ``place``
 
     def check_names(self, record: Record, columns: tuple[str, ...]) -> None:
         """Warn once per distinct name that mixes scripts or hides control characters."""
@@ -122,6 +123,20 @@ class ImportContext:
                     out.append(self.town_cache[key].name)
         return out
 
+    def place(self, row: dict, towns: list[TownRef], areas: list[str] = ()) -> None:
+        """Fill towns/town/lat/lon from resolved towns (the first is the primary one), and
+        place_scope: the towns, the admin ``areas`` and every place containing them.  The
+        lists are made once per distinct (towns, areas) and shared by their rows."""
+        key = (*(town.name for town in towns), None, *areas)
+        lists = self.place_lists.get(key)
+        if lists is None:
+            names = list(dict.fromkeys(town.name for town in towns if town.name))
+            lists = self.place_lists[key] = (names, scope([*names, *areas], self.refs.town_parents))
+        row["towns"], row["place_scope"] = lists
+        row["town"] = towns[0].name if towns else ""
+        row["lat"] = towns[0].lat if towns else math.nan
+        row["lon"] = towns[0].lon if towns else math.nan
+
     def warn(self, record: Record, column: str, value: str, message: str) -> None:
         self.warnings.append(row_problem(self.label, record.line, column, value, message))
 
@@ -151,20 +166,6 @@ class Dyad:
                   "source_actors": [hit.name for party in parties for hit in party]}
         party = [party_sides(p) for p in parties] + [(), ()]
         return cls(hits, fields, (party[0], party[1]))
-
-
-def place(row: dict, towns: list[TownRef], refs: References, areas: list[str] = ()) -> None:
-    """Fill towns/town/lat/lon from resolved towns (the first is the primary one), and
-    place_scope: the towns, the admin ``areas`` and every place containing them."""
-    names: list[str] = []
-    for town in towns:
-        if town.name and town.name not in names:
-            names.append(town.name)
-    row["towns"] = names
-    row["town"] = towns[0].name if towns else ""
-    row["lat"] = towns[0].lat if towns else math.nan
-    row["lon"] = towns[0].lon if towns else math.nan
-    row["place_scope"] = scope([*names, *areas], refs.town_parents)
 
 
 def source_record(record: Record) -> str:

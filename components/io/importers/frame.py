@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from dateutil.relativedelta import relativedelta
 
+from components.events.cells import shared_cells
 from components.events.schema import FRAME_COLUMNS, LIST_SEP, blank_row, precision_of
 
 def make_frame(rows: list[dict]) -> pd.DataFrame:
@@ -31,8 +32,8 @@ def _typed_column(values: list, kind: str) -> pd.Series:
         return pd.Series(pd.to_datetime(pd.Series(values, dtype=object), errors="raise"), dtype="datetime64[ns]")
     if kind == "float":
         return pd.to_numeric(pd.Series(values, dtype=object)).astype("float64")
-    if kind == "list":
-        return pd.Series([list(v) for v in values], dtype=object)
+    if kind == "list":           # rows of one dyad or place share their lists, as a stored table's do
+        return pd.Series([v if v.__class__ is list else list(v) for v in values], dtype=object)
     try:                                   # the usual column, all strings: straight to Arrow
         text = pa.array(values, type=pa.large_string())
     except (pa.ArrowTypeError, pa.ArrowInvalid):
@@ -81,9 +82,11 @@ def _csv_field(values: pd.Series) -> pa.Array:
 
 
 def _text_column(values: pd.Series, kind: str) -> pd.Series:
-    if kind == "list":
-        return values.map(lambda v: LIST_SEP.join(v) if isinstance(v, (list, tuple))
-                          else ("" if _missing(v) else str(v)))
+    if kind == "list":           # each distinct list object joined once (rows share them)
+        codes, cells = shared_cells(values)
+        text = np.array([LIST_SEP.join(v) if isinstance(v, (list, tuple)) else ("" if _missing(v) else str(v))
+                         for v in cells], dtype=object)
+        return pd.Series(text[codes], index=values.index, dtype=object)
     if kind == "date":
         return pd.to_datetime(values).dt.strftime("%Y-%m-%d").fillna("")
     if kind == "float":

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 
-from .common import ImportContext, place, source_record
+from .common import ImportContext, source_record
 from .frame import set_interval, shape_of
 from .rows import Record, RowError, parse_coordinate, parse_date, parse_int, required
 
@@ -57,7 +57,7 @@ def convert_ucdp(record: Record, ctx: ImportContext, row: dict) -> None:
     towns = [ctx.town(location, lat, lon)] if location else []
     if not location:
         ctx.warn(record, "where_coordinates", "", "no place name; the event has no town")
-    place(row, towns, ctx.refs)
+    ctx.place(row, towns)
     violence = VIOLENCE.get(record.get("type_of_violence"), "organised violence")
     summary = f"{violence}: {record.get('side_a')} vs {record.get('side_b')}"
     if "best" in deaths:
