@@ -90,6 +90,15 @@ def test_a_table_longer_than_a_slice_is_written_whole():
     assert _written(frame) == _python_csv(frame)
 
 
+def test_numbers_and_days_are_written_as_the_csv_module_writes_them():
+    numbers = [0.0, -0.0, math.nan, 34.45, 1e-07, 40.9186, 3.0, 1e300]
+    rows = [_row(i, lat=v, lon=-v, fatalities=numbers[-1 - i]) for i, v in enumerate(numbers)]
+    rows[0].update(published_earliest=date(2019, 12, 31), published_latest=None)
+    frame = make_frame(rows)
+    assert _written(frame) == _python_csv(frame)
+    assert b",-0.0," in _written(frame) and b",1e-07," in _written(frame)
+
+
 def test_an_empty_table_is_its_header():
     assert _written(make_frame([])) == (",".join(FRAME_COLUMNS) + "\r\n").encode()
 

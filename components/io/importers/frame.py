@@ -1,6 +1,7 @@
 """Building the events table (``schema.FRAME_COLUMNS``) from imported rows, and writing it as CSV."""
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from operator import itemgetter
 from typing import BinaryIO
@@ -87,11 +88,16 @@ def _text_column(values: pd.Series, kind: str) -> pd.Series:
         text = np.array([LIST_SEP.join(v) if isinstance(v, (list, tuple)) else ("" if _missing(v) else str(v))
                          for v in cells], dtype=object)
         return pd.Series(text[codes], index=values.index, dtype=object)
-    if kind == "date":
-        return pd.to_datetime(values).dt.strftime("%Y-%m-%d").fillna("")
-    if kind == "float":
-        numbers = pd.to_numeric(values, errors="coerce")
-        return numbers.map(lambda v: "" if pd.isna(v) else repr(float(v)))
+    if kind == "date":           # Arrow's date-to-text cast is ISO: YYYY-MM-DD
+        days = pa.array(pd.to_datetime(values).to_numpy(dtype="datetime64[D]"))
+        return pd.Series(pc.fill_null(days.cast(pa.string()), "").to_numpy(zero_copy_only=False),
+                         index=values.index, dtype=object)
+    if kind == "float":          # each distinct number written once (coordinates repeat per place)
+        numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64")
+        codes, bits = pd.factorize(numbers.view(np.int64))     # by bit pattern: -0.0 stays "-0.0"
+        text = np.array(["" if math.isnan(v) else repr(v) for v in np.asarray(bits).view(np.float64).tolist()],
+                        dtype=object)
+        return pd.Series(text[codes], index=values.index, dtype=object)
     return values.fillna("").astype(str)
 
 
