@@ -37,7 +37,7 @@ def _typed_column(values: list, kind: str) -> pd.Series:
         return pd.Series([v if v.__class__ is list else list(v) for v in values], dtype=object)
     try:                                   # the usual column, all strings: straight to Arrow
         text = pa.array(values, type=pa.large_string())
-    except (pa.ArrowTypeError, pa.ArrowInvalid):
+    except (pa.ArrowTypeError, pa.ArrowInvalid, UnicodeEncodeError):    # not all text: the general path
         text = None
     if text is None or text.null_count:
         return pd.Series(values, dtype=object).fillna("").astype(str)
