@@ -1,6 +1,7 @@
-"""The import's output path: the events table built from row dicts, events.csv as Python's
-csv module writes it, the source row's JSON as json.dumps writes it, and the collector paused
-(and given back) while rows are built."""
+"""The import's fast paths, each against the plain way it replaces: a row's fields checked for
+a formula guard or padding by one search, the events table built from row dicts, events.csv as
+Python's csv module writes it, the source row's JSON as json.dumps writes it, and the collector
+paused (and given back) while rows are built."""
 from __future__ import annotations
 
 import csv
@@ -18,6 +19,7 @@ from components.events.records import Record
 from components.events.schema import FRAME_COLUMNS, LIST_SEP, blank_row
 from components.io.importers.common import collection_paused, source_record
 from components.io.importers.frame import CSV_SLICE, make_frame, write_csv
+from components.io.importers.rows import _GUARDED_OR_PADDED
 from components.io.store import frame_to_arrow
 
 # a cell as converted rows may hold it -> the text events.csv carries
@@ -161,3 +163,28 @@ SOURCE_VALUES = [
 @pytest.mark.parametrize("values", SOURCE_VALUES, ids=[str(i) for i in range(len(SOURCE_VALUES))])
 def test_the_source_row_json_is_json_dumps(values):
     assert source_record(Record(2, values)) == json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+
+
+# a row's fields -> does some field need its guard undone or its padding stripped?
+FIELD_ROWS = [
+    (["SYR1", "25 February 2018", "plain"], False),
+    (["", "", ""], False),
+    (["a\tb", "in side"], False),
+    (["a'", "b"], False),
+    ([" lead", "b"], True),
+    (["a", "trail "], True),
+    (["'=1+1", "b"], True),
+    (["a", "'"], True),
+    (["a", "b\xa0"], True),                # no-break space
+    (["\u3000wide", "b"], True),            # ideographic space
+    (["\x1fa", "b"], True),                # str.isspace counts the unit separator
+    (["x\n"], True),
+    (["a", " "], True),
+]
+
+
+@pytest.mark.parametrize("row, expected", FIELD_ROWS, ids=[repr(r)[:24] for r, _ in FIELD_ROWS])
+def test_one_search_finds_the_fields_that_need_work(row, expected):
+    per_field = any(v[:1] == "'" or v[:1].isspace() or v[-1:].isspace() for v in row)
+    assert per_field is expected
+    assert (_GUARDED_OR_PADDED.search("\0" + "\0".join(row) + "\0") is not None) is expected
