@@ -12,7 +12,8 @@ import pytest
 
 from components.io.table_export import ACLED_COLUMNS, EXTRA_COLUMNS, guard_cell, to_acled_csv, to_json
 from components.io.importers import import_bytes, import_file
-from components.io.importers.frame import blank_row, make_frame, set_interval
+from components.events.schema import blank_row
+from components.io.importers.frame import make_frame, set_interval
 from components.io.importers.references import References, TownRef
 from datetime import date
 

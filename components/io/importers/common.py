@@ -21,11 +21,12 @@ import pandas as pd
 
 from components.events.hierarchy import scope
 from components.events.model import Problem
+from components.events.schema import blank_row
 from components.text import escaped_name, name_suspicion
 
 from .actor_map import ActorMapper, ActorMapping, split_actors
 from .favours import FavoursDecider, party_sides
-from .frame import blank_row, make_frame
+from .frame import make_frame
 from .references import References, TownRef, no_town
 from .report import ImportReport, row_problem
 from .rows import Record, RowError, date_order, decode, read_records
@@ -90,7 +91,7 @@ class ImportContext:
     def actors(self, row: dict, dyad: "Dyad") -> None:
         """Fill actors, sides, possible_sides, actor_scope and source_actors; count each mapping
         once per row (the report's counts are rows, not mentions).  The lists are the dyad's,
-        shared by its rows (``make_frame`` copies them)."""
+        shared by its rows as a stored table's lists are: never mutated."""
         for hit in dyad.hits:
             self.mapping_rows[hit] += 1
             if not hit.mapped:
