@@ -115,10 +115,10 @@ class Located:
         russia, iran = (pairs[:, favours.index(camp)] if camp in favours else np.zeros(len(at), int)
                         for camp in ("russia", "iran"))
         labels = [side_label(f) for f in favours]
-        alphabetical = sorted(range(len(favours)), key=favours.__getitem__)    # ties: favours value, A-Z
-        split = [" · ".join(f"{labels[j]} {row[j]}" for j in sorted((j for j in alphabetical if row[j]),
-                                                                     key=lambda j: -row[j]))
-                 for row in pairs]
+        alphabetical = sorted(range(len(favours)), key=favours.__getitem__)
+        # "Iran 2 · Russia 1": the place's favours, most first, ties by favours value
+        split = [" · ".join(f"{labels[j]} {n[j]}" for j in sorted(alphabetical, key=lambda j: -n[j]) if n[j])
+                 for n in pairs]
         mean = pd.DataFrame({"lat": self.lat[keep], "lon": self.lon[keep]}).groupby(codes).mean()
         table = pd.DataFrame({
             "place": self.names[at],
