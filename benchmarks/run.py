@@ -274,29 +274,6 @@ def _versions() -> dict:
             "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 
-def measure_import(sizes: tuple[int, ...], workdir: Path) -> list[dict]:
-    """The ACLED importer as a user runs it (whole process, writing its output directory) on
-    the realistic Syria export of ``benchmarks/acled_realistic.py``: rows/s and the import
-    process's own peak memory (``wait4``: not the largest of every child so far)."""
-    from benchmarks.installed import installed_env
-    out = []
-    for n in sizes:
-        source = workdir / f"acled_realistic_{n}.csv"
-        if not source.exists():
-            subprocess.run([sys.executable, str(ROOT / "benchmarks" / "acled_realistic.py"), "--rows",
-                            str(n), "--out", str(source)], check=True, capture_output=True)
-        target = workdir / f"acled_import_{n}"
-        began = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "components.importers", "acled", str(source),
-                                 "--out", str(target)], cwd=ROOT, env=installed_env(),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - began
-        out.append({"rows": n, "wall_s": round(wall, 2), "rows_per_s": round(n / wall),
-                    "peak_rss_mb": round(usage.ru_maxrss / 1024), "exit": os.waitstatus_to_exitcode(status)})
-    return out
-
-
 def measure_dates_speed(quick: bool, workdir: Path) -> dict:
     """The date command line as a user meets it (``benchmarks/dates_speed.py``): start-up of
     ``normalize`` and whole-process ``batch`` against dateparser's cached-parser loop."""
@@ -343,6 +320,7 @@ def run(quick: bool, workdir: Path, app: bool, big_app: bool) -> dict:
     report["events_cli"] = measure_events_cli(3 if quick else 5)
     report["events_validate_s"] = report["events_cli"]["events_validate_s"]
     report["events_json_s"] = report["events_cli"]["events_json_s"]
+    from benchmarks.import_speed import measure as measure_import
     report["import_acled"] = measure_import((2_000,) if quick else (20_000, 200_000), workdir)
     app_keys = {"app_first_render_s": None, "app_rerun_s": None, "app_first_render_1m_s": None,
                 "app_rerun_1m_s": None, "app_rerun_10m_s": None,

@@ -184,8 +184,12 @@ def _json_key(name: str) -> str:
     return _QUOTE(name) + ":"
 
 
-_PAUSES = [0, False]            # imports running with the collector paused; was it enabled before
-_PAUSE_LOCK = threading.Lock()
+class _Pause:
+    """The imports running with the collector paused, and whether it ran before the first."""
+
+    lock = threading.Lock()
+    imports = 0
+    collector_was_on = False
 
 
 @contextmanager
@@ -193,19 +197,19 @@ def collection_paused() -> Iterator[None]:
     """The cyclic garbage collector off while an import builds its rows.  An import makes
     millions of small acyclic objects (row dicts, lists, strings), which reference counting
     frees; each of them would count towards the collector's next pass, and every full pass
-    walks all of them again: a third of a 200,000-row import's time.  Nested and concurrent
+    walks all of them again: a quarter of a 200,000-row import's time.  Nested and concurrent
     imports (two app sessions) share one pause; the collector comes back as it was."""
-    with _PAUSE_LOCK:
-        if _PAUSES[0] == 0:
-            _PAUSES[1] = gc.isenabled()
+    with _Pause.lock:
+        if _Pause.imports == 0:
+            _Pause.collector_was_on = gc.isenabled()
             gc.disable()
-        _PAUSES[0] += 1
+        _Pause.imports += 1
     try:
         yield
     finally:
-        with _PAUSE_LOCK:
-            _PAUSES[0] -= 1
-            if _PAUSES[0] == 0 and _PAUSES[1]:
+        with _Pause.lock:
+            _Pause.imports -= 1
+            if _Pause.imports == 0 and _Pause.collector_was_on:
                 gc.enable()
 
 
